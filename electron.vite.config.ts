@@ -1,0 +1,47 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { fileURLToPath } from 'node:url';
+
+const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
+
+/**
+ * One build for every entry: the Electron main process, the engine (run as a utility process on
+ * the desktop, or under plain Node by browser mode and the CLI), the preload and the renderer.
+ */
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: 'electron/main/index.ts',
+          engine: 'electron/core/utility-process.ts',
+          web: 'electron/web.ts',
+          cli: 'electron/core/cli/index.ts',
+        },
+      },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload can only require `electron`: bundle everything else into one file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: 'electron/preload/index.ts' },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    resolve: { alias },
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: 'renderer/index.html' },
+    },
+  },
+});

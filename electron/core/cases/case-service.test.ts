@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  FIXTURE_KNOWLEDGE,
+  openTestEngine,
+  type TestEngine,
+} from '../../../tests/support/engine-harness';
+
+let t: TestEngine;
+afterEach(() => {
+  t.close();
+});
+
+const person = {
+  kind: 'person',
+  name: '张伟',
+  idNumber: '11010519491231002x',
+  phone: '13800138000',
+} as const;
+const enterprise = {
+  kind: 'enterprise',
+  name: '某某餐饮管理有限公司',
+  // Built for the tests: passes both the GB 32100 and the GB 11714 checks.
+  uscc: '91350100M000100Y43',
+  legalRepresentative: '李四',
+  address: '福建省福州市鼓楼区某路 1 号',
+} as const;
+
+async function matterId(query: string): Promise<number> {
+  const [found] = await t.ok('matters.search', { query });
+  if (!found) throw new Error(`no matter for ${query}`);
+  return found.id;
+}
+
+describe('cases', () => {
+  it('opens a case for a person with the whole checklist pending and a dated reference', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const detail = await t.ok('cases.create', {
+      matterId: await matterId('个体执照'),
+      applicant: person,
+    });
+    expect(detail.reference).toBe('BB20261120-0001');
+    expect(detail.status).toBe('intake');
+    expect(detail.applicant).toMatchObject({ name: '张伟', idNumber: '11010519491231002X' });
+    expect(detail.materials.map((m) => [m.code, m.state])).toEqual([
+      ['M01', 'pending'],
+      ['M02', 'pending'],
+      ['M03', 'pending'],
+    ]);
+    expect(detail.events[0]?.summary.zh).toContain('创建办件');
+    const second = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    expect(second.reference).toBe('BB20261120-0002');
+  });
+
+  it('opens a case for an enterprise and refuses one the matter does not serve', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const detail = await t.ok('cases.create', {
+      matterId: await matterId('办食品证'),
+      applicant: enterprise,
+    });
+    expect(detail.applicant).toMatchObject({ kind: 'enterprise', legalRepresentative: '李四' });
+    const wrong = await t.call('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: enterprise,
+    });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', path: ['applicant', 'kind'] },
+    });
+  });
+
+  it('rejects an ID number with a wrong check digit, on the field', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const response = await t.call('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: { ...person, idNumber: '110105194912310021' },
+    });
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['applicant', 'idNumber'],
+    });
+    expect(response.error.message.zh).toContain('校验位');
+    expect(await t.ok('cases.list', {})).toMatchObject({ total: 0 });
+  });
+
+  it('tracks material states with notes and history, and counts received ones in the list', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const { id } = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    await t.ok('cases.setMaterialState', { caseId: id, materialCode: 'M01', state: 'received' });
+    const missingNote = await t.call('cases.setMaterialState', {
+      caseId: id,
+      materialCode: 'M02',
+      state: 'to_correct',
+    });
+    expect(missingNote).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', path: ['note'] },
+    });
+    const detail = await t.ok('cases.setMaterialState', {
+      caseId: id,
+      materialCode: 'M02',
+      state: 'to_correct',
+      note: '复印件不清晰',
+    });
+    expect(detail.materials[1]).toMatchObject({
+      state: 'to_correct',
+      note: '复印件不清晰',
+      updatedBy: '系统管理员',
+    });
+    expect(detail.events.map((event) => event.summary.zh)).toEqual([
+      '经营者身份证明：需补正（复印件不清晰）',
+      '个体工商户登记申请书：已收取',
+      '创建办件（事项第 1 版）',
+    ]);
+    const unknown = await t.call('cases.setMaterialState', {
+      caseId: id,
+      materialCode: 'M99',
+      state: 'received',
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', path: ['materialCode'] },
+    });
+    const { rows } = await t.ok('cases.list', {});
+    expect(rows[0]).toMatchObject({ materialsReceived: 1, materialsTotal: 3 });
+  });
+
+  it('lists with masked personal data, full-text search on short names and references, and sorting', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const gtsl = await matterId('T-GTSL');
+    await t.ok('cases.create', { matterId: gtsl, applicant: person });
+    await t.ok('cases.create', {
+      matterId: gtsl,
+      applicant: { ...person, name: '王芳', idNumber: '110105199003070025' },
+    });
+    await t.ok('cases.create', { matterId: await matterId('T-SPJY'), applicant: enterprise });
+    const all = await t.ok('cases.list', {});
+    expect(all.total).toBe(3);
+    expect(all.rows.find((row) => row.applicantKind === 'person')?.applicantIdMasked).toMatch(
+      /^110105\*{8}\d{3}[\dX]$/,
+    );
+    expect(all.rows.map((row) => row.applicantName)).not.toContain('张伟');
+    expect((await t.ok('cases.list', { query: '张伟' })).rows).toHaveLength(1);
+    expect((await t.ok('cases.list', { query: '食品' })).rows).toHaveLength(1);
+    expect((await t.ok('cases.list', { query: 'bb20261120-000' })).total).toBe(3);
+    expect((await t.ok('cases.list', { query: '李' })).total).toBe(0);
+    const byReference = await t.ok('cases.list', {
+      sort: { field: 'reference', direction: 'asc' },
+    });
+    expect(byReference.rows.map((row) => row.reference)).toEqual([
+      'BB20261120-0001',
+      'BB20261120-0002',
+      'BB20261120-0003',
+    ]);
+    expect((await t.ok('cases.list', { matterCode: 'T-SPJY' })).total).toBe(1);
+    expect((await t.ok('cases.list', { status: 'accepted' })).total).toBe(0);
+  });
+
+  it('appends every write to the outbox in the same transaction', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const { id, reference } = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    await t.ok('cases.setMaterialState', { caseId: id, materialCode: 'M01', state: 'received' });
+    const outbox = t.engine.db
+      .prepare('SELECT entity, entity_id AS entityId, operation FROM outbox ORDER BY id')
+      .all();
+    expect(outbox).toEqual([
+      { entity: 'case', entityId: reference, operation: 'create' },
+      { entity: 'case_material', entityId: `${reference}/M01`, operation: 'update' },
+    ]);
+  });
+
+  it('keeps the matter version a case was opened under after a newer one arrives', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const opened = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    const fixture = readFileSync(join(FIXTURE_KNOWLEDGE, 'minimal.yaml'), 'utf8');
+    await t.ok('knowledge.import', {
+      fileName: 'v2.yaml',
+      content: fixture
+        .replace('code: T-GTSL\n    version: 1', 'code: T-GTSL\n    version: 2')
+        .replace(
+          'name: 经营场所使用证明 }',
+          'name: 经营场所使用证明 }\n      - { code: M04, name: 委托书 }',
+        ),
+    });
+    const detail = await t.ok('cases.get', { id: opened.id });
+    expect(detail.matter.version).toBe(1);
+    expect(detail.materials).toHaveLength(3);
+    const stale = await t.call('cases.create', { matterId: opened.matter.id, applicant: person });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', path: ['matterId'] } });
+  });
+
+  it('survives an engine restart', async () => {
+    t = openTestEngine();
+    const session = await t.setupAdmin();
+    const { reference } = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    t = t.reopen();
+    await t.ok('auth.resume', { token: session.token });
+    expect((await t.ok('cases.list', {})).rows.map((row) => row.reference)).toEqual([reference]);
+  });
+});

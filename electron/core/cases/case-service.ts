@@ -1,0 +1,244 @@
+import {
+  ApiError,
+  type CaseDetail,
+  type CaseRow,
+  type LocalizedText,
+  type ParsedInput,
+} from '@shared/api';
+import { maskCitizenId, maskName, maskUscc } from '@shared/domain/masking';
+import type { SignedInUser } from '../auth/auth-service';
+import { localDate, type Clock } from '../clock';
+import { inTransaction, type Db } from '../db/connection';
+import { appendOutbox } from '../db/outbox';
+import type { KnowledgeRepository } from '../knowledge/knowledge-repository';
+import type { CaseEventRecord, CaseRepository } from './case-repository';
+import { caseSearchQuery, caseSearchText } from './search-text';
+
+const materialStateNames: Record<string, LocalizedText> = {
+  pending: { zh: '待核对', en: 'to check' },
+  received: { zh: '已收取', en: 'received' },
+  missing: { zh: '缺失', en: 'missing' },
+  to_correct: { zh: '需补正', en: 'to be corrected' },
+};
+
+/** Opening cases for applicants and keeping their materials checklist and history. */
+export class CaseService {
+  constructor(
+    private readonly db: Db,
+    private readonly cases: CaseRepository,
+    private readonly knowledge: KnowledgeRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  create(input: ParsedInput<'cases.create'>, user: SignedInUser): CaseDetail {
+    const now = this.clock.now();
+    const matter = this.knowledge.matterById(input.matterId);
+    if (!matter) throw new ApiError('NOT_FOUND', { path: ['matterId'] });
+    if (!this.knowledge.isInEffect(matter.id, localDate(now))) {
+      throw new ApiError('CONFLICT', {
+        message: {
+          zh: '该事项版本已被更新或尚未生效，请重新选择事项',
+          en: 'This matter version is superseded or not yet in effect; choose the matter again',
+        },
+        path: ['matterId'],
+      });
+    }
+    if (matter.subjectKind !== 'both' && matter.subjectKind !== input.applicant.kind) {
+      throw new ApiError('INVALID_INPUT', {
+        message: {
+          zh: `“${matter.name}”只受理${matter.subjectKind === 'person' ? '个人' : '企业'}申请`,
+          en: `"${matter.name}" is only for ${matter.subjectKind === 'person' ? 'persons' : 'enterprises'}`,
+        },
+        path: ['applicant', 'kind'],
+      });
+    }
+    const applicant = input.applicant;
+    const at = now.toISOString();
+    const caseId = inTransaction(this.db, () => {
+      const applicantId = this.cases.upsertApplicant(
+        applicant.kind === 'person'
+          ? {
+              kind: 'person',
+              idNumber: applicant.idNumber,
+              name: applicant.name,
+              phone: applicant.phone,
+              legalRepresentative: null,
+              address: applicant.address ?? null,
+            }
+          : {
+              kind: 'enterprise',
+              idNumber: applicant.uscc,
+              name: applicant.name,
+              phone: applicant.phone ?? null,
+              legalRepresentative: applicant.legalRepresentative,
+              address: applicant.address,
+            },
+        at,
+      );
+      const reference = this.cases.nextReference(localDate(now));
+      const id = this.cases.insertCase({
+        reference,
+        matterId: matter.id,
+        applicantId,
+        note: input.note ?? null,
+        createdBy: user.id,
+        at,
+      });
+      this.cases.insertMaterials(
+        id,
+        matter.document.materials.map((material) => material.code),
+        at,
+      );
+      this.cases.insertEvent(id, {
+        actorId: user.id,
+        kind: 'created',
+        data: { matterCode: matter.code, matterVersion: matter.version },
+        at,
+      });
+      this.cases.indexForSearch(
+        id,
+        caseSearchText([reference, applicant.name, matter.name, matter.code]),
+      );
+      appendOutbox(this.db, {
+        entity: 'case',
+        entityId: reference,
+        operation: 'create',
+        payload: { reference, matterCode: matter.code, matterVersion: matter.version, applicantId },
+        at,
+      });
+      return id;
+    });
+    return this.get(caseId);
+  }
+
+  list(input: ParsedInput<'cases.list'>): { total: number; rows: CaseRow[] } {
+    const { total, rows } = this.cases.list(input, caseSearchQuery(input.query));
+    return {
+      total,
+      rows: rows.map(({ applicantIdNumber, ...row }) => ({
+        ...row,
+        applicantName: maskName(row.applicantName),
+        applicantIdMasked:
+          row.applicantKind === 'person'
+            ? maskCitizenId(applicantIdNumber)
+            : maskUscc(applicantIdNumber),
+      })),
+    };
+  }
+
+  get(id: number): CaseDetail {
+    const record = this.cases.caseById(id);
+    if (!record) throw new ApiError('NOT_FOUND', { path: ['id'] });
+    const matter = this.knowledge.matterById(record.matterId);
+    const applicant = this.cases.applicant(record.applicantId);
+    if (!matter || !applicant)
+      throw new Error(`Case ${id} refers to a missing matter or applicant`);
+    const states = new Map(
+      this.cases.materials(id).map((material) => [material.materialCode, material]),
+    );
+    return {
+      id: record.id,
+      reference: record.reference,
+      status: record.status,
+      note: record.note,
+      matter: {
+        id: matter.id,
+        code: matter.code,
+        name: matter.name,
+        version: matter.version,
+        department: matter.department,
+        promisedDays: matter.promisedDays,
+      },
+      applicant,
+      materials: matter.document.materials.map((material) => {
+        const state = states.get(material.code);
+        return {
+          code: material.code,
+          name: material.name,
+          required: material.required,
+          form: material.form,
+          copies: material.copies,
+          notes: material.notes ?? null,
+          state: state?.state ?? 'pending',
+          note: state?.note ?? null,
+          updatedAt: state?.updatedAt ?? record.createdAt,
+          updatedBy: state?.updatedBy ?? null,
+        };
+      }),
+      events: this.cases.events(id).map((event) => ({
+        id: event.id,
+        at: event.at,
+        actor: event.actor,
+        kind: event.kind,
+        summary: describeEvent(event, matter.document.materials),
+      })),
+      createdBy: record.createdBy,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+    };
+  }
+
+  setMaterialState(input: ParsedInput<'cases.setMaterialState'>, user: SignedInUser): CaseDetail {
+    const record = this.cases.caseById(input.caseId);
+    if (!record) throw new ApiError('NOT_FOUND', { path: ['caseId'] });
+    const at = this.clock.now().toISOString();
+    inTransaction(this.db, () => {
+      const note = input.note ?? null;
+      const changed = this.cases.setMaterialState(input.caseId, input.materialCode, {
+        state: input.state,
+        note,
+        userId: user.id,
+        at,
+      });
+      if (!changed) throw new ApiError('NOT_FOUND', { path: ['materialCode'] });
+      this.cases.touchCase(input.caseId, at);
+      this.cases.insertEvent(input.caseId, {
+        actorId: user.id,
+        kind: 'material_state',
+        data: { materialCode: input.materialCode, state: input.state, note },
+        at,
+      });
+      appendOutbox(this.db, {
+        entity: 'case_material',
+        entityId: `${record.reference}/${input.materialCode}`,
+        operation: 'update',
+        payload: {
+          reference: record.reference,
+          materialCode: input.materialCode,
+          state: input.state,
+          note,
+        },
+        at,
+      });
+    });
+    return this.get(input.caseId);
+  }
+}
+
+function describeEvent(
+  event: CaseEventRecord,
+  materials: { code: string; name: string }[],
+): LocalizedText {
+  const data = event.data;
+  if (event.kind === 'created') {
+    return {
+      zh: `创建办件（事项第 ${String(data.matterVersion)} 版）`,
+      en: `Case opened (matter version ${String(data.matterVersion)})`,
+    };
+  }
+  if (event.kind === 'material_state') {
+    const name =
+      materials.find((material) => material.code === data.materialCode)?.name ??
+      String(data.materialCode);
+    const state = materialStateNames[String(data.state)] ?? {
+      zh: String(data.state),
+      en: String(data.state),
+    };
+    const note = typeof data.note === 'string' ? data.note : '';
+    return {
+      zh: `${name}：${state.zh}${note ? `（${note}）` : ''}`,
+      en: `${name}: ${state.en}${note ? ` (${note})` : ''}`,
+    };
+  }
+  return { zh: event.kind, en: event.kind };
+}

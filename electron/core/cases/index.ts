@@ -1,0 +1,17 @@
+import { signedIn } from '../auth';
+import type { Handlers } from '../rpc/dispatcher';
+import type { CaseService } from './case-service';
+
+export { CaseRepository } from './case-repository';
+export { CaseService } from './case-service';
+
+export function caseHandlers(
+  cases: CaseService,
+): Pick<Handlers, 'cases.create' | 'cases.list' | 'cases.get' | 'cases.setMaterialState'> {
+  return {
+    'cases.create': (input, context) => cases.create(input, signedIn(context)),
+    'cases.list': (input) => cases.list(input),
+    'cases.get': (input) => cases.get(input.id),
+    'cases.setMaterialState': (input, context) => cases.setMaterialState(input, signedIn(context)),
+  };
+}

@@ -1,0 +1,150 @@
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../db/connection';
+import { bundledMigrations, schemaVersion } from '../db/migrations';
+import { DATABASE_FILE } from '../engine';
+import { installedModels } from '../system';
+
+export interface Check {
+  ok: boolean | 'warn';
+  zh: string;
+  en: string;
+  /** What to do about it, when it is not fine. */
+  fix?: string;
+}
+
+/**
+ * `bangban doctor`: checks the install, the data folder, the database and the model, and says
+ * what to fix. Only reads: it never creates or repairs anything itself.
+ */
+export function runDoctor(
+  dataDir: string,
+  paths: { rendererDir: string; resourcesDir: string },
+): Check[] {
+  const checks: Check[] = [];
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  checks.push({
+    ok: major > 20 || (major === 20 && minor >= 19),
+    zh: `Node.js 版本 ${process.versions.node}`,
+    en: `Node.js ${process.versions.node}`,
+    fix: '安装 Node.js 20.19 或更新版本 / install Node.js 20.19 or newer',
+  });
+  checks.push({
+    ok: existsSync(join(paths.rendererDir, 'index.html')),
+    zh: '界面文件已构建',
+    en: 'Renderer is built',
+    fix: '运行 npm run build / run npm run build',
+  });
+  const seedDir = join(paths.resourcesDir, 'knowledge');
+  checks.push({
+    ok: existsSync(seedDir) && readdirSync(seedDir).some((name) => /\.(ya?ml|json)$/.test(name)),
+    zh: '内置知识库文件齐全',
+    en: 'Seed knowledge files present',
+    fix: `恢复 ${seedDir} 目录 / restore ${seedDir}`,
+  });
+
+  const dataDirOk = existsSync(dataDir) && canWrite(dataDir);
+  checks.push({
+    ok: dataDirOk,
+    zh: `数据目录可写：${dataDir}`,
+    en: `Data folder writable: ${dataDir}`,
+    fix: '检查目录权限，或用 BANGBAN_DATA_DIR 指定其他目录；首次启动会自动创建 / check permissions or set BANGBAN_DATA_DIR; the first start creates it',
+  });
+  const file = join(dataDir, DATABASE_FILE);
+  if (!existsSync(file)) {
+    checks.push({
+      ok: 'warn',
+      zh: '数据库尚未创建（首次启动时创建）',
+      en: 'No database yet (created at first start)',
+    });
+  } else {
+    checks.push(...databaseChecks(file));
+  }
+
+  const models = installedModels(dataDir);
+  checks.push(
+    models.length > 0
+      ? {
+          ok: true,
+          zh: `已安装模型：${models.join('、')}`,
+          en: `Models installed: ${models.join(', ')}`,
+        }
+      : {
+          ok: 'warn',
+          zh: '未安装本地模型：以检索模式运行（规则核验和知识库问答照常可用）',
+          en: 'No local model: running in retrieval-only mode (rule checks and knowledge answers still work)',
+          fix: `把 GGUF 模型放入 ${join(dataDir, 'models')}，见 models/README.md / put a GGUF model there, see models/README.md`,
+        },
+  );
+  return checks;
+}
+
+function databaseChecks(file: string): Check[] {
+  const checks: Check[] = [];
+  try {
+    const db = openDatabase(file);
+    try {
+      const integrity = db.pragma('integrity_check', { simple: true }) as string;
+      checks.push({
+        ok: integrity === 'ok',
+        zh: `数据库完整性检查：${integrity}`,
+        en: `Database integrity: ${integrity}`,
+        fix: '先备份数据目录，再从备份或中心恢复 / back up the data folder, then restore from a backup or the hub',
+      });
+      const foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
+      checks.push({
+        ok: foreignKeyProblems === 0,
+        zh: `外键一致性：${foreignKeyProblems} 处问题`,
+        en: `Foreign keys: ${foreignKeyProblems} problem(s)`,
+        fix: '从备份恢复 / restore from a backup',
+      });
+      const version = schemaVersion(db);
+      const newest = bundledMigrations().at(-1)?.version ?? 0;
+      checks.push({
+        ok: version === newest ? true : version < newest ? 'warn' : false,
+        zh: `数据库结构版本 ${version}（程序 ${newest}）`,
+        en: `Schema version ${version} (app ${newest})`,
+        fix:
+          version < newest
+            ? '启动一次程序即可自动升级 / start the app once to upgrade'
+            : '请升级程序 / update the app',
+      });
+      const counts = db
+        .prepare(
+          'SELECT (SELECT count(*) FROM users) AS users, (SELECT count(DISTINCT code) FROM matters) AS matters',
+        )
+        .get() as { users: number; matters: number } | undefined;
+      checks.push({
+        ok: (counts?.users ?? 0) > 0 ? true : 'warn',
+        zh: `用户数：${counts?.users ?? 0}`,
+        en: `Users: ${counts?.users ?? 0}`,
+        fix: '首次启动时在初始化页面创建管理员 / create the administrator on the setup screen',
+      });
+      checks.push({
+        ok: (counts?.matters ?? 0) > 0 ? true : 'warn',
+        zh: `事项目录：${counts?.matters ?? 0} 个事项`,
+        en: `Matter catalogue: ${counts?.matters ?? 0} matters`,
+        fix: '启动程序导入内置知识库，或运行 npm run bangban -- import <文件> / start the app or import a file',
+      });
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    checks.push({
+      ok: false,
+      zh: `无法打开数据库：${String(error)}`,
+      en: `Cannot open the database: ${String(error)}`,
+      fix: '文件可能已损坏或不是帮办台数据库；请从备份恢复 / the file may be damaged; restore from a backup',
+    });
+  }
+  return checks;
+}
+
+function canWrite(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

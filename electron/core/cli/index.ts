@@ -1,0 +1,146 @@
+import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { Command } from 'commander';
+import { ApiError } from '@shared/api';
+import { appPaths, dataDirFrom } from '../config';
+import { ENGINE_VERSION } from '../version';
+import { runDoctor } from './doctor-command';
+import { exportCases, exportKnowledge } from './export-command';
+import { importCommand } from './import-command';
+import { openStore } from './store';
+import { usersCommand } from './users-command';
+
+/** `bangban`: the admin command line (run as `npm run bangban -- <command>`). */
+const out = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+const dataDir = dataDirFrom(process.env);
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+const program = new Command()
+  .name('bangban')
+  .description('帮办台管理命令 / Bangban Desk admin commands')
+  .version(ENGINE_VERSION)
+  .addHelpText('after', `\n数据目录 / data folder: ${dataDir} (BANGBAN_DATA_DIR)`);
+
+program
+  .command('import')
+  .description(
+    '导入知识文件（事项、政策、问答），每个文件要么全部导入要么不导入 / import knowledge files, each all-or-nothing',
+  )
+  .argument('<paths...>', '文件或目录 / files or folders (.yaml .yml .json)')
+  .option('--dry-run', '只校验不写入 / check without writing', false)
+  .action((paths: string[], options: { dryRun: boolean }) => {
+    const db = openStore(dataDir);
+    try {
+      process.exitCode = importCommand(
+        db,
+        paths,
+        { dryRun: options.dryRun, importedBy: `cli:${userInfo().username}` },
+        out,
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+program
+  .command('export')
+  .description(
+    '导出知识库（可再次导入）或办件清单（CSV，个人信息已脱敏） / export knowledge or cases',
+  )
+  .argument('<what>', 'knowledge | cases')
+  .option('-o, --out <file>', '输出文件（默认标准输出） / output file (default stdout)')
+  .action((what: string, options: { out?: string }) => {
+    if (what !== 'knowledge' && what !== 'cases') {
+      out('✖ 请指定 knowledge 或 cases / say knowledge or cases');
+      process.exitCode = 2;
+      return;
+    }
+    const db = openStore(dataDir);
+    try {
+      const text = what === 'knowledge' ? exportKnowledge(db) : exportCases(db);
+      if (options.out) {
+        writeFileSync(options.out, text);
+        out(`✔ 已导出 / exported: ${options.out}`);
+      } else {
+        process.stdout.write(text);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+program
+  .command('users')
+  .description('本地用户管理 / local users')
+  .argument('<action>', 'list | create | reset-password | disable | enable')
+  .argument('[username]')
+  .option('--display-name <name>', '显示名 / display name')
+  .option('--role <role>', 'clerk | remote_expert | leader | admin', 'clerk')
+  .option('--password-stdin', '从标准输入读取密码 / read the password from standard input', false)
+  .action(
+    async (
+      action: string,
+      username: string | undefined,
+      options: { displayName?: string; role: string; passwordStdin: boolean },
+    ) => {
+      const actions = ['list', 'create', 'reset-password', 'disable', 'enable'] as const;
+      const known = actions.find((candidate) => candidate === action);
+      if (!known) {
+        out(`✖ 未知操作 / unknown action: ${action}`);
+        process.exitCode = 2;
+        return;
+      }
+      const password = options.passwordStdin ? await readStdin() : undefined;
+      const db = openStore(dataDir);
+      try {
+        process.exitCode = await usersCommand(
+          db,
+          known,
+          {
+            ...(username === undefined ? {} : { username }),
+            ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
+            role: options.role,
+            ...(password === undefined ? {} : { password }),
+          },
+          out,
+        );
+      } finally {
+        db.close();
+      }
+    },
+  );
+
+program
+  .command('doctor')
+  .description(
+    '检查安装、数据目录、数据库和模型，并说明如何处理 / check the install and say what to fix',
+  )
+  .action(() => {
+    const checks = runDoctor(dataDir, appPaths(import.meta.url));
+    for (const check of checks) {
+      const mark = check.ok === true ? '✔' : check.ok === 'warn' ? '⚠' : '✖';
+      out(`${mark} ${check.zh} / ${check.en}`);
+      if (check.ok !== true && check.fix) out(`    → ${check.fix}`);
+    }
+    process.exitCode = checks.some((check) => check.ok === false) ? 1 : 0;
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ApiError) {
+    out(`✖ ${error.localized.zh} / ${error.localized.en}`);
+    for (const issue of error.issues ?? [])
+      out(`  ${issue.path.join('.')}: ${issue.message.zh} / ${issue.message.en}`);
+  } else {
+    out(`✖ ${String(error)}`);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,117 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { bundledMigrations, migrate, schemaVersion } from './migrations';
+
+function freshDb(): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+function tables(db: Database.Database): string[] {
+  return (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
+}
+
+describe('migrations', () => {
+  it('are numbered without gaps and every table is STRICT', () => {
+    const migrations = bundledMigrations();
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_m, i) => i + 1));
+    const db = freshDb();
+    migrate(db);
+    const plain = db
+      .prepare(
+        `SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT%'
+         AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'`,
+      )
+      .all();
+    expect(plain).toEqual([]);
+  });
+
+  it('0001 creates users, sessions, settings and the outbox on an empty database', () => {
+    const db = freshDb();
+    expect(migrate(db, bundledMigrations(), 1)).toBe(1);
+    expect(tables(db)).toEqual(expect.arrayContaining(['users', 'sessions', 'settings', 'outbox']));
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at)
+           VALUES ('a', 'A', 'janitor', 'h', 't', 't')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+  });
+
+  it('0002 adds the knowledge tables and keeps existing users', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 1);
+    db.prepare(
+      `INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at)
+       VALUES ('admin', '管理员', 'admin', 'h', 't', 't')`,
+    ).run();
+    expect(migrate(db, bundledMigrations(), 2)).toBe(2);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'knowledge_imports',
+        'matters',
+        'matter_materials',
+        'knowledge_entries',
+      ]),
+    );
+    expect(db.prepare('SELECT username FROM users').all()).toEqual([{ username: 'admin' }]);
+  });
+
+  it('0003 adds cases on top of an existing catalogue', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 2);
+    db.prepare(
+      `INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
+       VALUES (1, 'clerk', '窗口', 'clerk', 'h', 't', 't')`,
+    ).run();
+    db.prepare(
+      "INSERT INTO knowledge_imports (id, file_name, sha256, imported_by, imported_at, summary) VALUES (1, 'f', 's', 'x', 't', '{}')",
+    ).run();
+    db.prepare(
+      `INSERT INTO matters (id, code, version, effective_from, name, department, level, subject_kind,
+         high_frequency, promised_days, pinyin_initials, search_text, content_hash, document, import_id)
+       VALUES (1, 'M', 1, '2026-01-01', '事项', '部门', 'county', 'person', 0, 5, 'sx', 's', 'h', '{}', 1)`,
+    ).run();
+    expect(migrate(db)).toBe(3);
+    db.prepare(
+      "INSERT INTO applicants (id, kind, id_number, name, created_at, updated_at) VALUES (1, 'person', 'x', '张三', 't', 't')",
+    ).run();
+    db.prepare(
+      `INSERT INTO cases (reference, matter_id, applicant_id, status, created_by, created_at, updated_at)
+       VALUES ('BB1', 1, 1, 'intake', 1, 't', 't')`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO cases (reference, matter_id, applicant_id, status, created_by, created_at, updated_at)
+           VALUES ('BB2', 99, 1, 'intake', 1, 't', 't')`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('refuses a database newer than the engine', () => {
+    const db = freshDb();
+    db.pragma('user_version = 999');
+    expect(() => migrate(db)).toThrow(/newer than this engine/);
+    expect(schemaVersion(db)).toBe(999);
+  });
+
+  it('leaves the database at the last whole version when a migration fails', () => {
+    const db = freshDb();
+    const broken = [
+      ...bundledMigrations().slice(0, 1),
+      { version: 2, name: 'broken', sql: 'CREATE TABLE x (a INT) STRICT; SELECT nonsense(' },
+    ];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).not.toContain('x');
+  });
+});

@@ -1,0 +1,149 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventName, EventPayload, SystemStatus } from '@shared/api';
+import {
+  AuthService,
+  authHandlers,
+  createArgon2Hasher,
+  UserRepository,
+  type PasswordHasher,
+} from './auth';
+import { CaseRepository, CaseService, caseHandlers } from './cases';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, type Db } from './db/connection';
+import { migrate } from './db/migrations';
+import {
+  importSeedKnowledge,
+  KnowledgeImporter,
+  knowledgeHandlers,
+  KnowledgeRepository,
+  MatterCatalogue,
+} from './knowledge';
+import { createLogger, type Logger } from './logger';
+import { Dispatcher, type Connection, type Handlers } from './rpc/dispatcher';
+import { SettingsStore } from './settings/settings-store';
+import { readSystemStatus, systemHandlers } from './system';
+
+export interface EngineOptions {
+  dataDir: string;
+  mode: 'desktop' | 'browser';
+  version: string;
+  /** Folder of seed knowledge files imported at start (resources/knowledge); none to skip. */
+  seedKnowledgeDir?: string | undefined;
+  clock?: Clock;
+  logger?: Logger;
+  hasher?: PasswordHasher;
+  checkOutputs?: boolean;
+}
+
+export interface EngineConnection {
+  /** Handles one raw message (already JSON-decoded); the answer goes out through `send`. */
+  receive(message: unknown): Promise<void>;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'bangban.db';
+
+/**
+ * The engine: the local store and every feature service, behind one dispatcher. Shells (the
+ * Electron utility process, browser mode's WebSocket server, tests) attach connections to it.
+ */
+export class Engine {
+  readonly db: Db;
+  private readonly dispatcher: Dispatcher;
+  private readonly connections = new Set<Connection>();
+  private readonly status: () => SystemStatus;
+  private nextConnectionId = 1;
+
+  private constructor(options: EngineOptions, logger: Logger) {
+    const clock = options.clock ?? systemClock;
+    mkdirSync(options.dataDir, { recursive: true });
+    this.db = openDatabase(join(options.dataDir, DATABASE_FILE));
+    migrate(this.db);
+
+    const settings = new SettingsStore(this.db);
+    const auth = new AuthService(
+      this.db,
+      new UserRepository(this.db),
+      settings,
+      options.hasher ?? createArgon2Hasher(),
+      clock,
+    );
+    const knowledge = new KnowledgeRepository(this.db);
+    const importer = new KnowledgeImporter(this.db, knowledge, clock);
+    const catalogue = new MatterCatalogue(knowledge, clock);
+    const cases = new CaseService(this.db, new CaseRepository(this.db), knowledge, clock);
+    if (options.seedKnowledgeDir !== undefined) {
+      for (const summary of importSeedKnowledge(importer, knowledge, options.seedKnowledgeDir)) {
+        logger.info('seed knowledge imported', { file: summary.fileName, ms: summary.durationMs });
+      }
+    }
+
+    const identity = {
+      version: options.version,
+      mode: options.mode,
+      startedAt: clock.now().toISOString(),
+    };
+    this.status = () => readSystemStatus(this.db, knowledge, identity, options.dataDir);
+    const handlers: Handlers = {
+      ...systemHandlers(this.status),
+      ...authHandlers(auth, settings, this.db, (userId) => {
+        this.endSessionsOf(userId);
+      }),
+      ...knowledgeHandlers(importer, knowledge, catalogue, (progress) => {
+        this.broadcast('knowledge.importProgress', progress);
+      }),
+      ...caseHandlers(cases),
+    };
+    this.dispatcher = new Dispatcher({
+      handlers,
+      authenticate: (token) => auth.authenticate(token),
+      logger,
+      checkOutputs: options.checkOutputs ?? false,
+    });
+  }
+
+  static open(options: EngineOptions): Engine {
+    const logger = options.logger ?? createLogger();
+    return new Engine(options, logger);
+  }
+
+  connect(send: (message: unknown) => void): EngineConnection {
+    const connection: Connection = { id: this.nextConnectionId++, session: undefined, send };
+    this.connections.add(connection);
+    return {
+      receive: async (message) => {
+        send(await this.dispatcher.dispatch(message, connection));
+      },
+      close: () => {
+        this.connections.delete(connection);
+      },
+    };
+  }
+
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const connection of this.connections) connection.send({ type: 'event', event, payload });
+  }
+
+  systemStatus(): SystemStatus {
+    return this.status();
+  }
+
+  close(): void {
+    this.connections.clear();
+    this.db.close();
+  }
+
+  /** A disabled user's sessions are over: their windows go back to the sign-in screen now. */
+  private endSessionsOf(userId: number): void {
+    for (const connection of this.connections) {
+      if (connection.session?.userId !== userId) continue;
+      connection.session = undefined;
+      connection.send({
+        type: 'event',
+        event: 'auth.sessionEnded',
+        payload: { reason: 'disabled' },
+      });
+    }
+  }
+}

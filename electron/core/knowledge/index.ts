@@ -1,0 +1,34 @@
+import type { ImportProgress } from '@shared/api';
+import { signedIn } from '../auth';
+import type { Handlers } from '../rpc/dispatcher';
+import type { KnowledgeImporter } from './knowledge-importer';
+import type { KnowledgeRepository } from './knowledge-repository';
+import type { MatterCatalogue } from './matter-catalogue';
+
+export { KnowledgeImporter } from './knowledge-importer';
+export { KnowledgeRepository } from './knowledge-repository';
+export { MatterCatalogue } from './matter-catalogue';
+export { importSeedKnowledge, readKnowledgeSources } from './knowledge-sources';
+
+export function knowledgeHandlers(
+  importer: KnowledgeImporter,
+  repository: KnowledgeRepository,
+  catalogue: MatterCatalogue,
+  onProgress: (progress: ImportProgress) => void,
+): Pick<Handlers, 'knowledge.import' | 'knowledge.imports' | 'matters.search' | 'matters.get'> {
+  return {
+    'knowledge.import': (input, context) =>
+      importer.import({ ...input, importedBy: signedIn(context).username, onProgress }),
+    'knowledge.imports': () =>
+      repository.imports().map((row) => ({
+        id: row.id,
+        fileName: row.file_name,
+        sha256: row.sha256,
+        importedAt: row.imported_at,
+        importedBy: row.imported_by,
+        summary: JSON.parse(row.summary) as ReturnType<KnowledgeImporter['import']>,
+      })),
+    'matters.search': (input) => catalogue.search(input),
+    'matters.get': (input) => catalogue.get(input.id),
+  };
+}

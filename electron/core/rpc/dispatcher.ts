@@ -1,0 +1,103 @@
+import {
+  ApiError,
+  contract,
+  isMethodName,
+  parseOrThrow,
+  requestEnvelopeSchema,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type ResponseEnvelope,
+} from '@shared/api';
+import type { SignedInUser } from '../auth/auth-service';
+import type { Logger } from '../logger';
+
+/** One renderer connection: the session bound to it, and a way to push events to it. */
+export interface Connection {
+  readonly id: number;
+  session: { token: string; userId: number } | undefined;
+  send(message: unknown): void;
+}
+
+export interface CallContext {
+  connection: Connection;
+  /** The signed-in user; set for every method whose access is not `public`. */
+  user: SignedInUser | undefined;
+}
+
+export type Handlers = {
+  [M in MethodName]: (
+    input: ParsedInput<M>,
+    context: CallContext,
+  ) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+export interface DispatcherOptions {
+  handlers: Handlers;
+  authenticate: (token: string) => SignedInUser;
+  logger: Logger;
+  /** Also validate outputs against the contract (tests turn this on). */
+  checkOutputs: boolean;
+}
+
+/** Validates, authorises and runs one request; never throws, always answers an envelope. */
+export class Dispatcher {
+  constructor(private readonly options: DispatcherOptions) {}
+
+  async dispatch(raw: unknown, connection: Connection): Promise<ResponseEnvelope> {
+    const envelope = requestEnvelopeSchema.safeParse(raw);
+    const id = envelope.success ? envelope.data.id : requestId(raw);
+    try {
+      if (!envelope.success) throw new ApiError('MALFORMED_REQUEST');
+      const { method, input } = envelope.data;
+      if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', { path: ['method'] });
+      const output = await this.run(method, input, connection);
+      return { type: 'response', id, ok: true, output };
+    } catch (error) {
+      return { type: 'response', id, ok: false, error: this.toApiError(error).toValue() };
+    }
+  }
+
+  private async run(
+    method: MethodName,
+    rawInput: unknown,
+    connection: Connection,
+  ): Promise<unknown> {
+    const spec = contract[method];
+    const user = spec.access === 'public' ? undefined : this.authorise(spec.access, connection);
+    // An absent input means "no arguments"; anything else, null included, must match the schema.
+    const input = parseOrThrow(spec.input, rawInput === undefined ? {} : rawInput);
+    const handler = this.options.handlers[method] as (
+      input: unknown,
+      context: CallContext,
+    ) => unknown;
+    const output = await handler(input, { connection, user });
+    if (this.options.checkOutputs) {
+      const checked = spec.output.safeParse(output);
+      if (!checked.success) {
+        throw new Error(`${method} answered outside its contract: ${checked.error.message}`);
+      }
+    }
+    return output;
+  }
+
+  private authorise(access: 'signedIn' | readonly string[], connection: Connection): SignedInUser {
+    if (connection.session === undefined) throw new ApiError('UNAUTHENTICATED');
+    const user = this.options.authenticate(connection.session.token);
+    if (access !== 'signedIn' && !access.includes(user.role)) throw new ApiError('FORBIDDEN');
+    return user;
+  }
+
+  private toApiError(error: unknown): ApiError {
+    if (error instanceof ApiError) return error;
+    this.options.logger.error('request failed', error);
+    return new ApiError('INTERNAL');
+  }
+}
+
+function requestId(raw: unknown): number {
+  if (typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'number') {
+    return Number.isInteger(raw.id) && raw.id >= 0 ? raw.id : 0;
+  }
+  return 0;
+}

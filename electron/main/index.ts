@@ -1,0 +1,71 @@
+import { app, BrowserWindow, session, shell } from 'electron';
+import { join } from 'node:path';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { EngineHost } from './engine-host';
+import { APP_ORIGIN, isAppNavigation } from './navigation-guard';
+
+/**
+ * The desktop shell, kept thin: it registers the app protocol, starts the engine in a utility
+ * process and opens locked-down windows. Everything else lives in the engine and the renderer.
+ */
+const outDir = join(import.meta.dirname, '..');
+registerAppScheme();
+
+const engine = new EngineHost(join(outDir, 'main', 'engine.js'), {
+  ...process.env,
+  BANGBAN_DATA_DIR: process.env.BANGBAN_DATA_DIR ?? app.getPath('userData'),
+  BANGBAN_RESOURCES_DIR: app.isPackaged ? process.resourcesPath : join(outDir, '..', 'resources'),
+});
+
+function openWindow(): void {
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: '帮办台',
+    show: false,
+    webPreferences: {
+      preload: join(outDir, 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  const contents = window.webContents;
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links to the web open in the system browser; nothing opens a new app window.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppNavigation(url)) event.preventDefault();
+  });
+  contents.on('did-finish-load', () => {
+    engine.attach(contents);
+  });
+  window.once('ready-to-show', () => {
+    window.show();
+  });
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+void app.whenReady().then(() => {
+  // Deny every permission (camera, notifications…) until a feature asks for one explicitly.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => {
+    callback(false);
+  });
+  serveRenderer(join(outDir, 'renderer'));
+  engine.start();
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  engine.stop();
+  app.quit();
+});

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { appPaths, dataDirFrom } from './core/config';
+import { Engine } from './core/engine';
+import { createLogger } from './core/logger';
+import { startBrowserModeServer } from './core/rpc/browser-mode-server';
+import { ENGINE_VERSION } from './core/version';
+
+/**
+ * Browser mode: the engine under plain Node, serving the renderer and a WebSocket on 127.0.0.1.
+ * Used where the Electron runtime is unavailable, by thin-client halls, and by every e2e test.
+ */
+async function main(): Promise<void> {
+  const logger = createLogger();
+  const paths = appPaths(import.meta.url);
+  const dataDir = dataDirFrom(process.env);
+  const engine = Engine.open({
+    dataDir,
+    mode: 'browser',
+    version: ENGINE_VERSION,
+    seedKnowledgeDir: join(paths.resourcesDir, 'knowledge'),
+    logger,
+    checkOutputs: process.env.BANGBAN_CHECK_OUTPUTS === '1',
+  });
+  const server = await startBrowserModeServer({
+    engine,
+    rendererDir: paths.rendererDir,
+    host: '127.0.0.1',
+    port: Number(process.env.BANGBAN_PORT ?? 47615),
+    token: randomBytes(24).toString('base64url'),
+    logger,
+  });
+  process.stdout.write(
+    `帮办台已在浏览器模式启动，请用浏览器打开 / Bangban Desk (browser mode): ${server.url}\n`,
+  );
+  process.stdout.write(`数据目录 / Data folder: ${dataDir}\n`);
+
+  const stop = (): void => {
+    void server.close().then(() => {
+      engine.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`帮办台启动失败 / Bangban Desk failed to start: ${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Import zones (DESIGN §2): renderer → shared, electron/core → shared, electron/main → shared,
+ * shared → nothing environment-specific. Each zone lists what it must not import.
+ */
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'net',
+  'url',
+];
+const zone = (files, patterns, message, ignores = []) => ({
+  files,
+  ignores,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'tests/artifacts/', 'bench/tmp/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'separate-type-imports' },
+      ],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Config files are loaded by their tools, which want default exports.
+    files: ['*.config.{ts,js}', 'electron.vite.config.ts', '{tests/e2e,bench}/vitest.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  zone(
+    ['shared/**/*.ts'],
+    [
+      ...nodeBuiltins,
+      'electron',
+      'react',
+      'react-dom',
+      'better-sqlite3',
+      '**/renderer/**',
+      '**/electron/**',
+    ],
+    'shared/ is pure: no Node, DOM, Electron or React, and nothing from other areas.',
+    ['shared/**/*.test.ts'],
+  ),
+  zone(
+    ['renderer/**/*.{ts,tsx}'],
+    [...nodeBuiltins, 'electron', 'better-sqlite3', '**/electron/**'],
+    'The renderer reaches the engine only through the typed client of shared/api.',
+  ),
+  zone(
+    ['electron/core/**/*.ts', 'electron/web.ts'],
+    ['electron', '**/renderer/**', '**/main/**', '**/preload/**'],
+    'electron/core is plain Node: no electron import, no shell code.',
+  ),
+  zone(
+    ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    ['**/renderer/**', '**/core/**', 'better-sqlite3'],
+    'The shells start the engine; they do not import it.',
+  ),
+);

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { emptyInputSchema, type Role } from './common';
+import {
+  changePasswordInputSchema,
+  createAdminInputSchema,
+  createUserInputSchema,
+  resetPasswordInputSchema,
+  resumeInputSchema,
+  sessionSchema,
+  setupStatusSchema,
+  signInInputSchema,
+  updateUserInputSchema,
+  userSchema,
+} from './auth';
+import {
+  caseDetailSchema,
+  caseListSchema,
+  createCaseInputSchema,
+  getCaseInputSchema,
+  listCasesInputSchema,
+  setMaterialStateInputSchema,
+} from './cases';
+import {
+  importKnowledgeInputSchema,
+  importProgressSchema,
+  importRecordSchema,
+  importSummarySchema,
+} from './knowledge';
+import {
+  getMatterInputSchema,
+  matterDetailSchema,
+  matterSummarySchema,
+  searchMattersInputSchema,
+} from './matters';
+import { settingsSchema, settingsUpdateSchema, systemStatusSchema } from './system';
+
+/** Who may call a method: anyone, any signed-in user, or only the listed roles. */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** Short description for docs and error logs. */
+  summary: string;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(
+  spec: MethodSpec<I, O>,
+): MethodSpec<I, O> {
+  return spec;
+}
+
+const okSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * Every method the engine answers, named `domain.verb`. The single source of truth for the
+ * dispatcher (validation, access) and for the client both shells hand to the renderer.
+ */
+export const contract = {
+  'system.status': method({
+    input: emptyInputSchema,
+    output: systemStatusSchema,
+    access: 'public',
+    summary: 'Engine, database, model, network and knowledge state',
+  }),
+  'setup.status': method({
+    input: emptyInputSchema,
+    output: setupStatusSchema,
+    access: 'public',
+    summary: 'Whether first-start setup still has to create the administrator',
+  }),
+  'setup.createAdmin': method({
+    input: createAdminInputSchema,
+    output: sessionSchema,
+    access: 'public',
+    summary: 'Creates the first administrator (only while no user exists) and signs in',
+  }),
+  'auth.signIn': method({
+    input: signInInputSchema,
+    output: sessionSchema,
+    access: 'public',
+    summary: 'Signs in with user name and password',
+  }),
+  'auth.resume': method({
+    input: resumeInputSchema,
+    output: sessionSchema,
+    access: 'public',
+    summary: 'Re-attaches a live session to a new connection (page reload, engine restart)',
+  }),
+  'auth.signOut': method({
+    input: emptyInputSchema,
+    output: okSchema,
+    access: 'signedIn',
+    summary: 'Ends the session',
+  }),
+  'auth.touch': method({
+    input: emptyInputSchema,
+    output: sessionSchema,
+    access: 'signedIn',
+    summary: 'Reports user activity so the idle timer restarts',
+  }),
+  'auth.changePassword': method({
+    input: changePasswordInputSchema,
+    output: okSchema,
+    access: 'signedIn',
+    summary: 'Changes the signed-in user’s password',
+  }),
+  'users.list': method({
+    input: emptyInputSchema,
+    output: z.array(userSchema),
+    access: ['admin'],
+    summary: 'Lists local users',
+  }),
+  'users.create': method({
+    input: createUserInputSchema,
+    output: userSchema,
+    access: ['admin'],
+    summary: 'Creates a local user',
+  }),
+  'users.update': method({
+    input: updateUserInputSchema,
+    output: userSchema,
+    access: ['admin'],
+    summary: 'Changes a user’s name, role or disabled flag',
+  }),
+  'users.resetPassword': method({
+    input: resetPasswordInputSchema,
+    output: userSchema,
+    access: ['admin'],
+    summary: 'Sets a new password and clears the lockout',
+  }),
+  'settings.get': method({
+    input: emptyInputSchema,
+    output: settingsSchema,
+    access: 'signedIn',
+    summary: 'Reads terminal settings',
+  }),
+  'settings.update': method({
+    input: settingsUpdateSchema,
+    output: settingsSchema,
+    access: ['admin'],
+    summary: 'Changes terminal settings',
+  }),
+  'matters.search': method({
+    input: searchMattersInputSchema,
+    output: z.array(matterSummarySchema),
+    access: 'signedIn',
+    summary: 'Finds matters in effect by name, code, alias or pinyin initials',
+  }),
+  'matters.get': method({
+    input: getMatterInputSchema,
+    output: matterDetailSchema,
+    access: 'signedIn',
+    summary: 'One matter version with its materials and review points',
+  }),
+  'knowledge.import': method({
+    input: importKnowledgeInputSchema,
+    output: importSummarySchema,
+    access: ['admin'],
+    summary: 'Imports a knowledge file atomically (or checks it, with dryRun)',
+  }),
+  'knowledge.imports': method({
+    input: emptyInputSchema,
+    output: z.array(importRecordSchema),
+    access: ['admin'],
+    summary: 'The history of knowledge imports',
+  }),
+  'cases.create': method({
+    input: createCaseInputSchema,
+    output: caseDetailSchema,
+    access: ['clerk', 'admin'],
+    summary: 'Opens a case for an applicant under the matter version in effect',
+  }),
+  'cases.list': method({
+    input: listCasesInputSchema,
+    output: caseListSchema,
+    access: 'signedIn',
+    summary: 'Lists cases with search, filter and sort',
+  }),
+  'cases.get': method({
+    input: getCaseInputSchema,
+    output: caseDetailSchema,
+    access: 'signedIn',
+    summary: 'One case with applicant, materials checklist and history',
+  }),
+  'cases.setMaterialState': method({
+    input: setMaterialStateInputSchema,
+    output: caseDetailSchema,
+    access: ['clerk', 'admin'],
+    summary: 'Marks a material received, missing or to be corrected',
+  }),
+} as const;
+
+/** Events the engine pushes to connected renderers. */
+export const events = {
+  'system.status': systemStatusSchema,
+  'knowledge.importProgress': importProgressSchema,
+  'auth.sessionEnded': z.object({ reason: z.enum(['signedOut', 'idle', 'disabled']) }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+/** The input after validation (defaults applied, values normalised): what handlers receive. */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}

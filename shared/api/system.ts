@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { timestampSchema } from './common';
+
+export const engineModeSchema = z.enum(['desktop', 'browser']);
+
+export const systemStatusSchema = z.object({
+  engine: z.object({
+    version: z.string(),
+    mode: engineModeSchema,
+    startedAt: timestampSchema,
+    pid: z.number().int(),
+  }),
+  database: z.object({
+    ok: z.boolean(),
+    schemaVersion: z.number().int(),
+    sizeBytes: z.number().int(),
+    journalMode: z.string(),
+  }),
+  model: z.object({
+    /** `none`: retrieval-only mode; `available`: a GGUF is installed but not loaded. */
+    state: z.enum(['none', 'available', 'loaded', 'error']),
+    name: z.string().nullable(),
+  }),
+  network: z.object({
+    state: z.enum(['offline', 'online', 'not_configured']),
+    hubUrl: z.string().nullable(),
+  }),
+  knowledge: z.object({
+    matters: z.number().int(),
+    entries: z.number().int(),
+    lastImportAt: timestampSchema.nullable(),
+  }),
+});
+export type SystemStatus = z.infer<typeof systemStatusSchema>;
+
+export const settingsSchema = z.object({
+  hallName: z.string(),
+  hallContact: z.string(),
+  idleTimeoutMinutes: z.number().int().min(1).max(240),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsUpdateSchema = settingsSchema.partial().strict();

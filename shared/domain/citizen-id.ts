@@ -1,0 +1,73 @@
+/**
+ * Citizen ID numbers (居民身份证号码), GB 11643-1999: 6-digit division code, 8-digit birth date,
+ * 3-digit sequence (odd = male), check character over ISO 7064 MOD 11-2.
+ */
+const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const checkCharacters = '10X98765432';
+
+export type CitizenIdProblem = 'length' | 'format' | 'birthDate' | 'checkDigit';
+
+export type CitizenIdResult =
+  | {
+      ok: true;
+      /** The 18-character number, check character upper-case. */
+      value: string;
+      regionCode: string;
+      /** ISO date, `YYYY-MM-DD`. */
+      birthDate: string;
+      sex: 'male' | 'female';
+      /** True when the input was a legacy 15-digit number converted to 18. */
+      convertedFrom15: boolean;
+    }
+  | { ok: false; problem: CitizenIdProblem };
+
+/** The check character for the first 17 digits. */
+export function citizenIdCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * (weights[i] ?? 0);
+  return checkCharacters[sum % 11] ?? '';
+}
+
+function isRealPastDate(yyyymmdd: string, today: Date): boolean {
+  const year = Number(yyyymmdd.slice(0, 4));
+  const month = Number(yyyymmdd.slice(4, 6));
+  const day = Number(yyyymmdd.slice(6, 8));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real && year >= 1800 && date.getTime() <= today.getTime();
+}
+
+/**
+ * Validates and normalises an ID number. Lower-case `x` is accepted; 15-digit legacy numbers are
+ * converted (the year gets its "19", the check character is computed) rather than rejected.
+ */
+export function parseCitizenId(input: string, today: Date = new Date()): CitizenIdResult {
+  const raw = input.trim().toUpperCase();
+  let value: string;
+  let convertedFrom15 = false;
+  if (raw.length === 15) {
+    if (!/^\d{15}$/.test(raw)) return { ok: false, problem: 'format' };
+    const first17 = `${raw.slice(0, 6)}19${raw.slice(6)}`;
+    value = first17 + citizenIdCheckCharacter(first17);
+    convertedFrom15 = true;
+  } else if (raw.length === 18) {
+    if (!/^\d{17}[\dX]$/.test(raw)) return { ok: false, problem: 'format' };
+    value = raw;
+  } else {
+    return { ok: false, problem: 'length' };
+  }
+  const birth = value.slice(6, 14);
+  if (!isRealPastDate(birth, today)) return { ok: false, problem: 'birthDate' };
+  if (!convertedFrom15 && citizenIdCheckCharacter(value.slice(0, 17)) !== value[17]) {
+    return { ok: false, problem: 'checkDigit' };
+  }
+  return {
+    ok: true,
+    value,
+    regionCode: value.slice(0, 6),
+    birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
+    sex: Number(value[16]) % 2 === 1 ? 'male' : 'female',
+    convertedFrom15,
+  };
+}

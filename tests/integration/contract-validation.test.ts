@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiErrorSchema, contract, methodNames, type ResponseEnvelope } from '@shared/api';
+import { openTestEngine, type TestEngine } from '../support/engine-harness';
+
+/**
+ * Every contract method, fed malformed input by a signed-in admin, answers a typed error (code,
+ * Chinese and English message, field path) and leaves the database exactly as it was.
+ */
+let t: TestEngine;
+
+beforeAll(async () => {
+  t = openTestEngine();
+  await t.setupAdmin();
+  await t.ok('cases.create', {
+    matterId: (await t.ok('matters.search', { query: 'T-GTSL' }))[0]?.id ?? 0,
+    applicant: {
+      kind: 'person',
+      name: '张伟',
+      idNumber: '11010519491231002X',
+      phone: '13800138000',
+    },
+  });
+});
+
+afterAll(() => {
+  t.close();
+});
+
+/** Every row of every table, so any write at all shows up as a difference. */
+function snapshot(): string {
+  const tables = t.engine.db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'cases_fts%' ORDER BY name",
+    )
+    .all() as { name: string }[];
+  return JSON.stringify(
+    tables.map(({ name }) => [name, t.engine.db.prepare(`SELECT * FROM "${name}"`).all()]),
+  );
+}
+
+function expectTypedError(response: ResponseEnvelope, codes: string[]): void {
+  expect(response.ok).toBe(false);
+  if (response.ok) return;
+  expect(apiErrorSchema.safeParse(response.error).success).toBe(true);
+  expect(codes).toContain(response.error.code);
+  expect(response.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
+  expect(response.error.message.en).toMatch(/[A-Za-z]/);
+}
+
+const malformed: unknown[] = [
+  null,
+  42,
+  'text',
+  [],
+  [1, 2],
+  true,
+  { unexpected: 1 },
+  { id: 'x'.repeat(10_000) },
+];
+
+describe('every contract method rejects malformed input', () => {
+  it.each(methodNames)('%s', async (method) => {
+    const before = snapshot();
+    for (const input of malformed) {
+      const response = await t.call(method, input);
+      expectTypedError(response, ['INVALID_INPUT']);
+    }
+    expect(snapshot()).toBe(before);
+  });
+
+  it('names the offending field path for a wrong field type', async () => {
+    const response = await t.call('cases.create', {
+      matterId: 'one',
+      applicant: { kind: 'person' },
+    });
+    expectTypedError(response, ['INVALID_INPUT']);
+    if (!response.ok) {
+      expect(response.error.path).toEqual(['matterId']);
+      const paths = response.error.issues?.map((issue) => issue.path.join('.'));
+      expect(paths).toEqual(
+        expect.arrayContaining(['matterId', 'applicant.name', 'applicant.idNumber']),
+      );
+    }
+  });
+
+  it('answers envelope-level garbage with typed errors', async () => {
+    const before = snapshot();
+    expectTypedError(await t.send(undefined), ['MALFORMED_REQUEST']);
+    expectTypedError(await t.send('not an envelope'), ['MALFORMED_REQUEST']);
+    expectTypedError(await t.send({ type: 'request', id: 7, method: 'cases.drop', input: {} }), [
+      'UNKNOWN_METHOD',
+    ]);
+    expectTypedError(await t.send({ type: 'request', id: 8, method: '__proto__', input: {} }), [
+      'UNKNOWN_METHOD',
+    ]);
+    expectTypedError(await t.send({ type: 'request', id: -1, method: 'system.status' }), [
+      'MALFORMED_REQUEST',
+    ]);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('never fails internally on arbitrary JSON, whatever the method', async () => {
+    const writes = new Set([
+      'setup.createAdmin',
+      'users.create',
+      'users.update',
+      'users.resetPassword',
+      'settings.update',
+      'knowledge.import',
+      'cases.create',
+      'cases.setMaterialState',
+      'auth.signOut',
+      'auth.changePassword',
+      'auth.signIn',
+    ]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...methodNames.filter((m) => !writes.has(m))),
+        fc.jsonValue(),
+        async (method, input) => {
+          const response = await t.call(method, input);
+          if (!response.ok) {
+            expect(apiErrorSchema.safeParse(response.error).success).toBe(true);
+            expect(response.error.code).not.toBe('INTERNAL');
+          } else {
+            expect(contract[method].output.safeParse(response.output).success).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('asks for sign-in before it looks at input, and keeps signed-out callers out', async () => {
+    const stranger = t.connect();
+    for (const method of methodNames.filter((m) => contract[m].access !== 'public')) {
+      expectTypedError(await stranger.call(method, {}), ['UNAUTHENTICATED']);
+    }
+  });
+});
