@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode-process';
 import { launchChromium } from '../support/chromium';
 
@@ -36,6 +36,11 @@ beforeAll(async () => {
   engine = await startBrowserMode(dataDir);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+});
+
+afterEach(async (context) => {
+  // A failed step leaves a picture of the page beside the other artifacts.
+  if (context.task.result?.state === 'fail') await shot(`failed-${context.task.name.slice(0, 40)}`);
 });
 
 afterAll(async () => {
@@ -81,9 +86,10 @@ describe('workbench', () => {
     await page.getByTestId('nav-new-case').click();
     await page.getByTestId('matter-search').fill('spjy');
     await page.locator('[data-testid="matter-option"][data-code="SCJG-SPJY-001"]').click();
-    await page.getByTestId('applicant-kind-enterprise').click();
+    // antd hides the native radio input; the visible button is its label.
+    await page.locator('label:has([data-testid="applicant-kind-enterprise"])').click();
     await page.getByTestId('applicant-name').fill(enterprise.name);
-    await page.getByTestId('applicant-uscc').fill('91350100M000100Y4Z');
+    await page.getByTestId('applicant-uscc').fill('91350100M000100Y44');
     await page.getByTestId('applicant-legal-rep').fill(enterprise.legalRepresentative);
     await expect.poll(() => page.getByText('校验位').count()).toBeGreaterThan(0);
     await shot('04-new-case-bad-uscc');
@@ -121,6 +127,8 @@ describe('workbench', () => {
     await page.getByTestId('case-search').fill('不存在的申请人');
     await expect.poll(() => page.getByTestId('case-row').count()).toBe(0);
     await page.getByTestId('case-search').fill('');
+    await expect.poll(() => page.getByTestId('case-row').count()).toBe(1);
+    expect(await page.getByTestId('case-list-total').innerText()).toContain('1');
     await shot('07-case-list');
   });
 
