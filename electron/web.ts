@@ -6,6 +6,8 @@ import { createLogger } from './core/logger';
 import { startBrowserModeServer } from './core/rpc/browser-mode-server';
 import { ENGINE_VERSION } from './core/version';
 
+const DEFAULT_PORT = 47615;
+
 /**
  * Browser mode: the engine under plain Node, serving the renderer and a WebSocket on 127.0.0.1.
  * Used where the Electron runtime is unavailable, by thin-client halls, and by every e2e test.
@@ -22,13 +24,21 @@ async function main(): Promise<void> {
     logger,
     checkOutputs: process.env.BANGBAN_CHECK_OUTPUTS === '1',
   });
-  const server = await startBrowserModeServer({
-    engine,
-    rendererDir: paths.rendererDir,
-    host: '127.0.0.1',
-    port: Number(process.env.BANGBAN_PORT ?? 47615),
-    token: randomBytes(24).toString('base64url'),
-    logger,
+  const start = (port: number): ReturnType<typeof startBrowserModeServer> =>
+    startBrowserModeServer({
+      engine,
+      rendererDir: paths.rendererDir,
+      host: '127.0.0.1',
+      port,
+      token: randomBytes(24).toString('base64url'),
+      logger,
+    });
+  const chosenPort = process.env.BANGBAN_PORT;
+  const server = await start(Number(chosenPort ?? DEFAULT_PORT)).catch((error: unknown) => {
+    // The usual port is taken (another instance?): any free one will do unless one was chosen.
+    const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+    if (chosenPort !== undefined || !inUse) throw error;
+    return start(0);
   });
   process.stdout.write(
     `帮办台已在浏览器模式启动，请用浏览器打开 / Bangban Desk (browser mode): ${server.url}\n`,

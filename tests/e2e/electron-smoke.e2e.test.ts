@@ -48,9 +48,15 @@ describe('desktop shell', () => {
       expect(window.url()).toMatch(/^bangban:\/\/app\//);
       await window.getByTestId('setup-hall').waitFor({ timeout: 30_000 });
       // The preload exposes the typed bridge and nothing from Node.
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(
+        await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+      ).toBe('undefined');
       const status = await window.evaluate(async () => {
-        const bridge = (window as unknown as { bangban: { system: { status: (input: object) => Promise<unknown> } } }).bangban;
+        const bridge = (
+          window as unknown as {
+            bangban: { system: { status: (input: object) => Promise<unknown> } };
+          }
+        ).bangban;
         return bridge.system.status({});
       });
       expect(status).toMatchObject({ ok: true, output: { engine: { mode: 'desktop' } } });

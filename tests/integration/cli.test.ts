@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_KNOWLEDGE, openTestEngine } from '../support/engine-harness';
+
+/** The `bangban` admin CLI, run as the built program on real data folders. */
+const cli = join(import.meta.dirname, '../../out/main/cli.js');
+const folders: string[] = [];
+
+beforeAll(() => {
+  if (!existsSync(cli))
+    throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does)');
+});
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function dataDir(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'bangban-cli-'));
+  folders.push(folder);
+  return folder;
+}
+
+function bangban(
+  dir: string,
+  args: string[],
+  input?: string,
+): { code: number | null; out: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    env: { ...process.env, BANGBAN_DATA_DIR: dir },
+    input,
+    encoding: 'utf8',
+  });
+  return { code: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+describe('bangban CLI', () => {
+  it('doctor explains a fresh install, then a healthy one', () => {
+    const dir = dataDir();
+    const fresh = bangban(dir, ['doctor']);
+    expect(fresh.code).toBe(0);
+    expect(fresh.out).toContain('数据库尚未创建');
+    expect(fresh.out).toContain('检索模式');
+    bangban(dir, ['import', FIXTURE_KNOWLEDGE]);
+    const healthy = bangban(dir, ['doctor']);
+    expect(healthy.out).toContain('✔ 数据库完整性检查：ok');
+    expect(healthy.out).toContain('事项目录：2 个事项');
+  });
+
+  it('doctor fails on a file that is not a database, and says what to do', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'bangban.db'), 'this is not a database '.repeat(200));
+    const result = bangban(dir, ['doctor']);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/✖ (无法打开数据库|数据库完整性检查)/);
+    expect(result.out).toContain('备份');
+  });
+
+  it('imports, and refuses a bad file naming file, line and column, with nothing written', () => {
+    const dir = dataDir();
+    const ok = bangban(dir, ['import', FIXTURE_KNOWLEDGE]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('✔ 已导入 / imported minimal.yaml');
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(
+      bad,
+      'format: bangban-knowledge\nformatVersion: 1\nqa:\n  - id: Q1\n    version: x\n',
+    );
+    const result = bangban(dir, ['import', bad]);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/bad\.yaml:5:14 qa\.0\.version/);
+    expect(result.out).toContain('未导入任何内容');
+    const check = bangban(dir, ['import', '--dry-run', FIXTURE_KNOWLEDGE]);
+    expect(check.out).toContain('未变/unchanged 2');
+  });
+
+  it('manages users, with the password from standard input and the same rules as the app', () => {
+    const dir = dataDir();
+    const weak = bangban(
+      dir,
+      ['users', 'create', 'zhang', '--role', 'clerk', '--password-stdin'],
+      'short\n',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.out).toContain('密码至少 10 位');
+    const created = bangban(
+      dir,
+      [
+        'users',
+        'create',
+        'zhang',
+        '--display-name',
+        '张三',
+        '--role',
+        'leader',
+        '--password-stdin',
+      ],
+      'Leader#2026x\n',
+    );
+    expect(created.code).toBe(0);
+    expect(bangban(dir, ['users', 'list']).out).toMatch(/zhang\s+张三\s+领导干部\(leader\)\s+正常/);
+    expect(bangban(dir, ['users', 'disable', 'zhang']).out).toContain('已停用');
+    expect(
+      bangban(dir, ['users', 'reset-password', 'nobody', '--password-stdin'], 'Leader#2026x\n')
+        .code,
+    ).toBe(1);
+  });
+
+  it('exports knowledge that imports back unchanged into another terminal', () => {
+    const source = dataDir();
+    bangban(source, ['import', FIXTURE_KNOWLEDGE]);
+    const file = join(source, 'export.yaml');
+    expect(bangban(source, ['export', 'knowledge', '-o', file]).code).toBe(0);
+    const target = dataDir();
+    bangban(target, ['import', FIXTURE_KNOWLEDGE]);
+    const again = bangban(target, ['import', file]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('事项 matters 新增/added 0, 替换/superseded 0, 未变/unchanged 2');
+  });
+
+  it('exports cases as an Excel-ready CSV with personal data masked', async () => {
+    const t = openTestEngine();
+    folders.push(t.dataDir);
+    await t.setupAdmin();
+    const [matter] = await t.ok('matters.search', { query: 'T-GTSL' });
+    await t.ok('cases.create', {
+      matterId: matter?.id ?? 0,
+      applicant: {
+        kind: 'person',
+        name: '=张伟',
+        idNumber: '11010519491231002X',
+        phone: '13800138000',
+      },
+    });
+    t.engine.close();
+    const file = join(t.dataDir, 'cases.csv');
+    expect(bangban(t.dataDir, ['export', 'cases', '-o', file]).code).toBe(0);
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.startsWith('\uFEFF受理编号,')).toBe(true);
+    expect(csv).toContain('110105********002X');
+    expect(csv).not.toContain('11010519491231002X');
+    // A name starting with = would run as a formula in a spreadsheet: it is quoted out.
+    expect(csv).toContain("'=*伟");
+  });
+});
