@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     mode: 'browser',
     version: ENGINE_VERSION,
     seedKnowledgeDir: join(paths.resourcesDir, 'knowledge'),
+    calendarDir: join(paths.resourcesDir, 'calendar'),
     logger,
     checkOutputs: process.env.BANGBAN_CHECK_OUTPUTS === '1',
   });

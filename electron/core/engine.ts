@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload, SystemStatus } from '@shared/api';
+import type { WorkingDayCalendar } from '@shared/domain/working-days';
 import {
   AuthService,
   authHandlers,
@@ -8,6 +9,7 @@ import {
   UserRepository,
   type PasswordHasher,
 } from './auth';
+import { loadWorkingDayCalendar } from './calendar/calendar-loader';
 import { CaseRepository, CaseService, caseHandlers } from './cases';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/connection';
@@ -30,6 +32,8 @@ export interface EngineOptions {
   version: string;
   /** Folder of seed knowledge files imported at start (resources/knowledge); none to skip. */
   seedKnowledgeDir?: string | undefined;
+  /** Folder of shipped holiday arrangements (resources/calendar); the data folder's may add to it. */
+  calendarDir?: string | undefined;
   clock?: Clock;
   logger?: Logger;
   hasher?: PasswordHasher;
@@ -72,7 +76,13 @@ export class Engine {
     const knowledge = new KnowledgeRepository(this.db);
     const importer = new KnowledgeImporter(this.db, knowledge, clock);
     const catalogue = new MatterCatalogue(knowledge, clock);
-    const cases = new CaseService(this.db, new CaseRepository(this.db), knowledge, clock);
+    const cases = new CaseService(
+      this.db,
+      new CaseRepository(this.db),
+      knowledge,
+      clock,
+      this.loadCalendar(options, logger),
+    );
     if (options.seedKnowledgeDir !== undefined) {
       for (const summary of importSeedKnowledge(importer, knowledge, options.seedKnowledgeDir)) {
         logger.info('seed knowledge imported', { file: summary.fileName, ms: summary.durationMs });
@@ -101,6 +111,19 @@ export class Engine {
       logger,
       checkOutputs: options.checkOutputs ?? false,
     });
+  }
+
+  /** A broken calendar file must not stop the hall: deadlines then say they are unknown. */
+  private loadCalendar(options: EngineOptions, logger: Logger): WorkingDayCalendar | undefined {
+    const folders = [options.calendarDir, join(options.dataDir, 'calendar')].filter(
+      (folder): folder is string => folder !== undefined,
+    );
+    try {
+      return loadWorkingDayCalendar(folders);
+    } catch (error) {
+      logger.error('holiday calendar not loaded', error);
+      return undefined;
+    }
   }
 
   static open(options: EngineOptions): Engine {

@@ -34,6 +34,7 @@ const engine = Engine.open({
   mode: 'desktop',
   version: ENGINE_VERSION,
   seedKnowledgeDir: join(paths.resourcesDir, 'knowledge'),
+  calendarDir: join(paths.resourcesDir, 'calendar'),
   logger,
 });
 

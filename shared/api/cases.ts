@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from './validation';
-import { idSchema, text, timestampSchema } from './common';
+import { idSchema, isoDateSchema, text, timestampSchema } from './common';
+import { localizedTextSchema } from './errors';
 import { parseCitizenId } from '../domain/citizen-id';
 import { parseUscc } from '../domain/uscc';
 
@@ -207,6 +208,15 @@ export const caseDetailSchema = z.object({
     promisedDays: z.number().int(),
   }),
   applicant: applicantSchema,
+  /**
+   * The promised completion date counted in working days from the day the case was received;
+   * null with the reason when the holiday calendar does not cover those dates.
+   */
+  deadline: z.object({
+    from: isoDateSchema,
+    dueBy: isoDateSchema.nullable(),
+    unknownReason: localizedTextSchema.nullable(),
+  }),
   materials: z.array(caseMaterialSchema),
   events: z.array(caseEventSchema),
   createdBy: z.string(),

@@ -44,6 +44,7 @@ describe('bangban CLI', () => {
     expect(fresh.code).toBe(0);
     expect(fresh.out).toContain('数据库尚未创建');
     expect(fresh.out).toContain('检索模式');
+    expect(fresh.out).toMatch(/节假日安排覆盖 2025–20\d\d 年/);
     bangban(dir, ['import', FIXTURE_KNOWLEDGE]);
     const healthy = bangban(dir, ['doctor']);
     expect(healthy.out).toContain('✔ 数据库完整性检查：ok');

@@ -8,6 +8,7 @@ import { silentLogger } from '../../electron/core/logger';
 
 export const FIXTURE_KNOWLEDGE = join(import.meta.dirname, '../fixtures/knowledge');
 export const SEED_KNOWLEDGE = join(import.meta.dirname, '../../resources/knowledge');
+export const CALENDARS = join(import.meta.dirname, '../../resources/calendar');
 export const ADMIN = {
   username: 'admin',
   displayName: '系统管理员',
@@ -91,6 +92,7 @@ export function openTestEngine(
     mode: 'browser',
     version: 'test',
     seedKnowledgeDir: seedDir,
+    calendarDir: CALENDARS,
     clock,
     logger: silentLogger,
     checkOutputs: true,

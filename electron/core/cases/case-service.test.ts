@@ -211,6 +211,38 @@ describe('cases', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', path: ['matterId'] } });
   });
 
+  it('promises a completion date in working days, and says when the calendar cannot tell', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    // Friday 2026-11-20, promised 1 working day: the next Monday.
+    const friday = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    expect(friday.deadline).toEqual({
+      from: '2026-11-20',
+      dueBy: '2026-11-23',
+      unknownReason: null,
+    });
+    // 10 working days from Monday 2026-09-28: Sep 29-30, (National Day Oct 1-7 off), Oct 8-9,
+    // the make-up Saturday Oct 10, then Oct 12-16.
+    t.clock.advanceMinutes(-53 * 24 * 60);
+    const autumn = await t.ok('cases.create', {
+      matterId: await matterId('T-SPJY'),
+      applicant: enterprise,
+    });
+    expect(autumn.deadline).toMatchObject({ from: '2026-09-28', dueBy: '2026-10-16' });
+    t.clock.advanceMinutes((53 + 40) * 24 * 60);
+    // Forty days later the idle session is long over: sign in again.
+    await t.ok('auth.signIn', { username: 'admin', password: 'Bangban#2026ok' });
+    const nextYear = await t.ok('cases.create', {
+      matterId: await matterId('T-SPJY'),
+      applicant: enterprise,
+    });
+    expect(nextYear.deadline.dueBy).toBeNull();
+    expect(nextYear.deadline.unknownReason?.zh).toContain('2027 年的节假日安排尚未导入');
+  });
+
   it('survives an engine restart', async () => {
     t = openTestEngine();
     const session = await t.setupAdmin();

@@ -6,6 +6,7 @@ import {
   type ParsedInput,
 } from '@shared/api';
 import { maskCitizenId, maskName, maskUscc } from '@shared/domain/masking';
+import { CalendarOutOfRangeError, type WorkingDayCalendar } from '@shared/domain/working-days';
 import type { SignedInUser } from '../auth/auth-service';
 import { localDate, type Clock } from '../clock';
 import { inTransaction, type Db } from '../db/connection';
@@ -28,6 +29,7 @@ export class CaseService {
     private readonly cases: CaseRepository,
     private readonly knowledge: KnowledgeRepository,
     private readonly clock: Clock,
+    private readonly calendar: WorkingDayCalendar | undefined,
   ) {}
 
   create(input: ParsedInput<'cases.create'>, user: SignedInUser): CaseDetail {
@@ -150,6 +152,7 @@ export class CaseService {
         promisedDays: matter.promisedDays,
       },
       applicant,
+      deadline: this.deadline(localDate(new Date(record.createdAt)), matter.promisedDays),
       materials: matter.document.materials.map((material) => {
         const state = states.get(material.code);
         return {
@@ -176,6 +179,25 @@ export class CaseService {
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     };
+  }
+
+  private deadline(from: string, promisedDays: number): CaseDetail['deadline'] {
+    if (!this.calendar) {
+      return {
+        from,
+        dueBy: null,
+        unknownReason: {
+          zh: '节假日安排数据无法读取',
+          en: 'The holiday calendar could not be read',
+        },
+      };
+    }
+    try {
+      return { from, dueBy: this.calendar.addWorkingDays(from, promisedDays), unknownReason: null };
+    } catch (error) {
+      if (!(error instanceof CalendarOutOfRangeError)) throw error;
+      return { from, dueBy: null, unknownReason: error.localized };
+    }
   }
 
   setMaterialState(input: ParsedInput<'cases.setMaterialState'>, user: SignedInUser): CaseDetail {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { bundledMigrations, schemaVersion } from '../db/migrations';
 import { DATABASE_FILE } from '../engine';
+import { loadWorkingDayCalendar } from '../calendar/calendar-loader';
 import { installedModels } from '../system';
 
 export interface Check {
@@ -20,6 +21,7 @@ export interface Check {
 export function runDoctor(
   dataDir: string,
   paths: { rendererDir: string; resourcesDir: string },
+  today: Date = new Date(),
 ): Check[] {
   const checks: Check[] = [];
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
@@ -42,6 +44,10 @@ export function runDoctor(
     en: 'Seed knowledge files present',
     fix: `恢复 ${seedDir} 目录 / restore ${seedDir}`,
   });
+
+  checks.push(
+    calendarCheck([join(paths.resourcesDir, 'calendar'), join(dataDir, 'calendar')], today),
+  );
 
   const dataDirOk = existsSync(dataDir) && canWrite(dataDir);
   checks.push({
@@ -138,6 +144,40 @@ function databaseChecks(file: string): Check[] {
     });
   }
   return checks;
+}
+
+/** Deadlines need this year's holiday arrangement; next year's is published in November. */
+function calendarCheck(folders: string[], today: Date): Check {
+  let coverage: { firstYear: number; lastYear: number };
+  try {
+    coverage = loadWorkingDayCalendar(folders).coverage();
+  } catch (error) {
+    return {
+      ok: false,
+      zh: `节假日安排数据有误：${String(error)}`,
+      en: `Holiday calendar data is broken: ${String(error)}`,
+      fix: '恢复 resources/calendar 目录，或从中心重新同步 / restore resources/calendar or sync again',
+    };
+  }
+  const year = today.getFullYear();
+  const range = `${coverage.firstYear}–${coverage.lastYear}`;
+  if (year > coverage.lastYear || year < coverage.firstYear) {
+    return {
+      ok: false,
+      zh: `节假日安排只覆盖 ${range} 年，不含今年：工作日期限无法计算`,
+      en: `The holiday calendar covers ${range} only, not this year: deadlines cannot be computed`,
+      fix: `导入 ${year} 年的国务院节假日安排（resources/calendar/README.md）/ add the ${year} arrangement`,
+    };
+  }
+  if (year === coverage.lastYear && today.getMonth() >= 10) {
+    return {
+      ok: 'warn',
+      zh: `节假日安排覆盖 ${range} 年；${year + 1} 年的安排尚未导入`,
+      en: `The holiday calendar covers ${range}; the ${year + 1} arrangement is not loaded yet`,
+      fix: `国务院公布 ${year + 1} 年安排后请导入（resources/calendar/README.md）/ add it once published`,
+    };
+  }
+  return { ok: true, zh: `节假日安排覆盖 ${range} 年`, en: `Holiday calendar covers ${range}` };
 }
 
 function canWrite(folder: string): boolean {

@@ -42,6 +42,8 @@ export function exportCases(db: Db): string {
     new CaseRepository(db),
     new KnowledgeRepository(db),
     systemClock,
+    // The list has no deadlines, so it needs no holiday calendar.
+    undefined,
   );
   const { rows } = service.list({
     query: '',
