@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+import { Button, Result } from 'antd';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '@shared/api/common';
+import { KnowledgeImportScreen, SettingsScreen, UsersScreen } from '../features/admin';
+import { CaseDetailRoute, CaseListScreen, NewCaseScreen } from '../features/cases';
+import { canWriteCases, isAdmin } from './permissions';
+
+function NotFound() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t('app.notFound')}
+      extra={
+        <Button type="primary" onClick={() => void navigate('/cases')}>
+          {t('app.backHome')}
+        </Button>
+      }
+    />
+  );
+}
+
+function Allowed({ when, children }: { when: boolean; children: ReactNode }) {
+  return when ? children : <Navigate to="/cases" replace />;
+}
+
+export function AppRoutes({ role }: { role: Role }) {
+  return (
+    <Routes>
+      <Route index element={<Navigate to="/cases" replace />} />
+      <Route path="cases" element={<CaseListScreen />} />
+      <Route
+        path="cases/new"
+        element={
+          <Allowed when={canWriteCases(role)}>
+            <NewCaseScreen />
+          </Allowed>
+        }
+      />
+      <Route path="cases/:caseId" element={<CaseDetailRoute canEdit={canWriteCases(role)} />} />
+      <Route
+        path="admin/knowledge"
+        element={
+          <Allowed when={isAdmin(role)}>
+            <KnowledgeImportScreen />
+          </Allowed>
+        }
+      />
+      <Route
+        path="admin/users"
+        element={
+          <Allowed when={isAdmin(role)}>
+            <UsersScreen />
+          </Allowed>
+        }
+      />
+      <Route
+        path="admin/settings"
+        element={
+          <Allowed when={isAdmin(role)}>
+            <SettingsScreen />
+          </Allowed>
+        }
+      />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,111 @@
+import { Button, Dropdown, Tooltip, Typography } from 'antd';
+import {
+  DatabaseOutlined,
+  DownOutlined,
+  PlusOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { User } from '@shared/api/auth';
+import { useClient } from './engine-context';
+import { canWriteCases, isAdmin } from './permissions';
+import { queryKeys } from './query-keys';
+import { UserMenu } from './UserMenu';
+
+/** Hall name, navigation and the user menu. */
+export function TopBar({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const setup = useQuery({
+    queryKey: queryKeys.setupStatus,
+    queryFn: () => client.setup.status({}),
+  });
+  const onList =
+    pathname === '/cases' || (pathname.startsWith('/cases/') && pathname !== '/cases/new');
+  const navClass = (active: boolean) => `nav-button${active ? ' nav-button-active' : ''}`;
+
+  return (
+    <header className="top-bar">
+      <div className="top-bar-brand">
+        <span className="brand-mark" aria-hidden>
+          帮
+        </span>
+        <div className="top-bar-titles">
+          <Typography.Text className="top-bar-app">{t('app.name')}</Typography.Text>
+          {setup.data?.hallName ? (
+            <Typography.Text className="top-bar-hall" ellipsis>
+              {setup.data.hallName}
+            </Typography.Text>
+          ) : null}
+        </div>
+      </div>
+      <nav className="top-bar-nav" aria-label={t('app.name')}>
+        <Tooltip title={t('common.shortcut', { keys: 'Alt+L' })}>
+          <Button
+            type="text"
+            className={navClass(onList)}
+            icon={<UnorderedListOutlined />}
+            onClick={() => void navigate('/cases')}
+            data-testid="nav-cases"
+          >
+            {t('nav.cases')}
+          </Button>
+        </Tooltip>
+        {canWriteCases(user.role) ? (
+          <Tooltip title={t('common.shortcut', { keys: 'Alt+N' })}>
+            <Button
+              type="text"
+              className={navClass(pathname === '/cases/new')}
+              icon={<PlusOutlined />}
+              onClick={() => void navigate('/cases/new')}
+              data-testid="nav-new-case"
+            >
+              {t('nav.newCase')}
+            </Button>
+          </Tooltip>
+        ) : null}
+        {isAdmin(user.role) ? (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              selectedKeys: [pathname],
+              onClick: ({ key }) => void navigate(key),
+              items: [
+                {
+                  key: '/admin/knowledge',
+                  icon: <DatabaseOutlined />,
+                  label: <span data-testid="nav-admin-knowledge">{t('nav.knowledge')}</span>,
+                },
+                {
+                  key: '/admin/users',
+                  icon: <TeamOutlined />,
+                  label: <span data-testid="nav-admin-users">{t('nav.users')}</span>,
+                },
+                {
+                  key: '/admin/settings',
+                  icon: <SettingOutlined />,
+                  label: <span data-testid="nav-admin-settings">{t('nav.settings')}</span>,
+                },
+              ],
+            }}
+          >
+            <Button
+              type="text"
+              className={navClass(pathname.startsWith('/admin'))}
+              data-testid="nav-admin"
+            >
+              {t('nav.admin')} <DownOutlined />
+            </Button>
+          </Dropdown>
+        ) : null}
+      </nav>
+      <UserMenu user={user} />
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+import type { MethodInput } from '@shared/api/contract';
+
+/** Every react-query key in one place, so writes know what to invalidate. */
+export const queryKeys = {
+  systemStatus: ['system', 'status'] as const,
+  setupStatus: ['setup', 'status'] as const,
+  cases: ['cases'] as const,
+  caseList: (input: MethodInput<'cases.list'>) => ['cases', 'list', input] as const,
+  case: (id: number) => ['cases', 'detail', id] as const,
+  matters: ['matters'] as const,
+  matterSearch: (input: MethodInput<'matters.search'>) => ['matters', 'search', input] as const,
+  users: ['users'] as const,
+  settings: ['settings'] as const,
+  imports: ['knowledge', 'imports'] as const,
+};
+
+/** Queries anyone may see (no session): they survive sign-out. */
+const publicRoots = new Set<unknown>(['system', 'setup']);
+
+export function isPrivateQuery(queryKey: readonly unknown[]): boolean {
+  return !publicRoots.has(queryKey[0]);
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
+import type { Role } from '@shared/api/common';
+import { isTypingTarget } from '../ui/keyboard';
+import { canWriteCases } from './permissions';
+
+/** The element `/` focuses: each screen marks its main search box with this attribute. */
+export const searchShortcutAttribute = 'data-shortcut-search';
+
+/** Alt+N new case, Alt+L case list, `/` focuses the screen's search box. */
+export function useGlobalShortcuts(role: Role): void {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      if (event.altKey && !event.ctrlKey && !event.metaKey) {
+        if (event.code === 'KeyN' && canWriteCases(role)) {
+          event.preventDefault();
+          void navigate('/cases/new');
+        } else if (event.code === 'KeyL') {
+          event.preventDefault();
+          void navigate('/cases');
+        }
+        return;
+      }
+      if (event.key === '/' && !event.ctrlKey && !event.metaKey && !isTypingTarget(event.target)) {
+        const search = document.querySelector<HTMLElement>(`[${searchShortcutAttribute}]`);
+        if (search) {
+          event.preventDefault();
+          search.focus();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, [navigate, role]);
+}

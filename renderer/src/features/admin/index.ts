@@ -1,0 +1,3 @@
+export { KnowledgeImportScreen } from './KnowledgeImportScreen';
+export { UsersScreen } from './UsersScreen';
+export { SettingsScreen } from './SettingsScreen';

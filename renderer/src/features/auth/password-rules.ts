@@ -1,0 +1,33 @@
+import type { FormRule } from 'antd';
+import type { TFunction } from 'i18next';
+import { checkPassword } from './password-strength';
+
+/** Client-side check for a new password; the engine checks again (WEAK_PASSWORD). */
+export function newPasswordRules(t: TFunction, label: string): FormRule[] {
+  return [
+    { required: true, message: t('common.fieldRequired', { field: label }) },
+    {
+      validator: (_rule, value: unknown) => {
+        const password = typeof value === 'string' ? value : '';
+        if (!password) return Promise.resolve();
+        const check = checkPassword(password);
+        if (!check.long) return Promise.reject(new Error(t('password.tooShort')));
+        if (!check.acceptable) return Promise.reject(new Error(t('password.tooFewClasses')));
+        return Promise.resolve();
+      },
+    },
+  ];
+}
+
+/** The "type it again" field: must equal the field called `passwordField`. */
+export function confirmPasswordRules(t: TFunction, passwordField: string): FormRule[] {
+  return [
+    { required: true, message: t('common.fieldRequired', { field: t('password.confirm') }) },
+    ({ getFieldValue }) => ({
+      validator: (_rule, value: unknown) =>
+        !value || getFieldValue(passwordField) === value
+          ? Promise.resolve()
+          : Promise.reject(new Error(t('password.mismatch'))),
+    }),
+  ];
+}

@@ -1,0 +1,19 @@
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../ui/EmptyState';
+import { CaseDetailScreen } from './CaseDetailScreen';
+
+/** `/cases/:caseId`: a positive integer id, or "not found". */
+export function CaseDetailRoute({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const { caseId } = useParams();
+  const id = Number(caseId);
+  if (!Number.isInteger(id) || id <= 0) {
+    return (
+      <div className="page">
+        <EmptyState title={t('caseDetail.notFound')} />
+      </div>
+    );
+  }
+  return <CaseDetailScreen key={id} caseId={id} canEdit={canEdit} />;
+}

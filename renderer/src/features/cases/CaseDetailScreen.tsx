@@ -1,0 +1,145 @@
+import { Button, Card, Col, Descriptions, Row, Spin, Tag, Tooltip, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '@shared/api/cases';
+import { useClient } from '../../app/engine-context';
+import { queryKeys } from '../../app/query-keys';
+import { toApiError } from '../../ui/api-error';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatDateTime } from '../../ui/format';
+import { CaseHistory } from './CaseHistory';
+import { CaseStatusTag } from './CaseStatusTag';
+import { MaterialsChecklist } from './MaterialsChecklist';
+
+function ApplicantCard({ applicant }: { applicant: CaseDetail['applicant'] }) {
+  const { t } = useTranslation();
+  const person = applicant.kind === 'person';
+  return (
+    <Card
+      title={
+        <span>
+          {t('caseDetail.applicant')} <Tag>{t(`applicantKind.${applicant.kind}`)}</Tag>
+        </span>
+      }
+      className="page-section"
+      data-testid="case-applicant"
+    >
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={person ? t('newCase.person.name') : t('newCase.enterprise.name')}>
+          {applicant.name}
+        </Descriptions.Item>
+        <Descriptions.Item label={person ? t('caseDetail.idNumber') : t('caseDetail.uscc')}>
+          <span className="mono">{applicant.idNumber}</span>
+        </Descriptions.Item>
+        {applicant.legalRepresentative ? (
+          <Descriptions.Item label={t('caseDetail.legalRepresentative')}>
+            {applicant.legalRepresentative}
+          </Descriptions.Item>
+        ) : null}
+        <Descriptions.Item label={t('caseDetail.phone')}>
+          {applicant.phone ?? t('common.none')}
+        </Descriptions.Item>
+        <Descriptions.Item
+          label={person ? t('newCase.person.address') : t('newCase.enterprise.address')}
+        >
+          {applicant.address ?? t('common.none')}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+function CaseHeader({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Card className="page-section case-header">
+      <div className="case-header-top">
+        <Tooltip title={t('common.shortcut', { keys: 'Alt+L' })}>
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => void navigate('/cases')}
+            aria-label={t('common.back')}
+          />
+        </Tooltip>
+        <Typography.Title level={4} className="case-header-reference" data-testid="case-reference">
+          {detail.reference}
+        </Typography.Title>
+        <CaseStatusTag status={detail.status} testId="case-status" />
+      </div>
+      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
+        <Descriptions.Item label={t('caseDetail.matter')}>
+          <span data-testid="case-matter">
+            {detail.matter.name}{' '}
+            <Typography.Text type="secondary">
+              {detail.matter.code} · {t('caseDetail.version', { version: detail.matter.version })}
+            </Typography.Text>
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('caseDetail.department')}>
+          {detail.matter.department}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('caseDetail.promised')}>
+          {detail.matter.promisedDays === 0
+            ? t('common.immediate')
+            : t('common.workingDays', { count: detail.matter.promisedDays })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('caseDetail.createdBy')}>{detail.createdBy}</Descriptions.Item>
+        <Descriptions.Item label={t('caseDetail.createdAt')}>
+          {formatDateTime(detail.createdAt)}
+        </Descriptions.Item>
+        {detail.note ? (
+          <Descriptions.Item label={t('caseDetail.note')}>{detail.note}</Descriptions.Item>
+        ) : null}
+      </Descriptions>
+    </Card>
+  );
+}
+
+/** One case: who, what matter, the materials checklist and the history. */
+export function CaseDetailScreen({ caseId, canEdit }: { caseId: number; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const detail = useQuery({
+    queryKey: queryKeys.case(caseId),
+    queryFn: () => client.cases.get({ id: caseId }),
+  });
+
+  if (detail.isPending) {
+    return (
+      <div className="page-center">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (detail.isError) {
+    return (
+      <div className="page">
+        {toApiError(detail.error).code === 'NOT_FOUND' ? (
+          <EmptyState title={t('caseDetail.notFound')} />
+        ) : (
+          <ErrorAlert error={detail.error} />
+        )}
+      </div>
+    );
+  }
+  const data = detail.data;
+  return (
+    <div className="page page-scroll">
+      <CaseHeader detail={data} />
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <MaterialsChecklist detail={data} canEdit={canEdit} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <ApplicantCard applicant={data.applicant} />
+          <CaseHistory events={data.events} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export { CaseListScreen } from './CaseListScreen';
+export { NewCaseScreen } from './NewCaseScreen';
+export { CaseDetailRoute } from './CaseDetailRoute';

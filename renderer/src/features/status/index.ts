@@ -1,0 +1,2 @@
+export { StatusBar } from './StatusBar';
+export { useSystemStatus } from './use-system-status';
