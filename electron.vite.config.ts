@@ -41,6 +41,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // Window PCs are weak: ship the renderer minified, with a source map for support.
+      minify: true,
+      sourcemap: true,
       rollupOptions: { input: 'renderer/index.html' },
     },
   },

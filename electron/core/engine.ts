@@ -100,8 +100,8 @@ export class Engine {
       ...authHandlers(auth, settings, this.db, (userId) => {
         this.endSessionsOf(userId);
       }),
-      ...knowledgeHandlers(importer, knowledge, catalogue, (progress) => {
-        this.broadcast('knowledge.importProgress', progress);
+      ...knowledgeHandlers(importer, knowledge, catalogue, () => {
+        this.broadcast('system.status', this.status());
       }),
       ...caseHandlers(cases),
     };

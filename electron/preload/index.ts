@@ -23,7 +23,7 @@ function failPending(): void {
       type: 'response',
       id,
       ok: false,
-      error: new ApiError('INTERNAL', {
+      error: new ApiError('ENGINE_UNAVAILABLE', {
         message: { zh: '引擎已重启，请重试', en: 'The engine restarted; please retry' },
       }).toValue(),
     });

@@ -19,6 +19,8 @@ export const errorCodes = [
   'KNOWLEDGE_INVALID',
   'KNOWLEDGE_VERSION_CONFLICT',
   'INTERNAL',
+  /** Raised by a transport, never by the engine: the request could not reach it or its answer was lost. */
+  'ENGINE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -78,6 +80,10 @@ const defaultMessages: Record<ErrorCode, LocalizedText> = {
     en: 'This version differs from the one already imported; raise the version number',
   },
   INTERNAL: { zh: '系统内部错误，操作未生效', en: 'Internal error; nothing was changed' },
+  ENGINE_UNAVAILABLE: {
+    zh: '暂时连接不到帮办台引擎，请稍候重试',
+    en: 'The Bangban Desk engine cannot be reached right now; please retry shortly',
+  },
 };
 
 export function defaultErrorMessage(code: ErrorCode): LocalizedText {

@@ -82,14 +82,20 @@ export class CaseRepository {
       .get(id) as ApplicantRecord | undefined;
   }
 
-  /** The next free sequence number for references of one day (`BB20261121-0001`). */
+  /**
+   * The next free sequence number for references of one day (`BB20261121-0001`). Compared as
+   * numbers: past 9,999 cases a day the sequence grows a digit and must still sort after 9999.
+   * The range condition lets SQLite use the reference's unique index.
+   */
   nextReference(day: string): string {
     const prefix = `BB${day.replaceAll('-', '')}-`;
     const row = this.db
-      .prepare("SELECT max(reference) AS last FROM cases WHERE reference LIKE ? || '%'")
-      .get(prefix) as { last: string | null };
-    const next = row.last === null ? 1 : Number(row.last.slice(prefix.length)) + 1;
-    return `${prefix}${String(next).padStart(4, '0')}`;
+      .prepare(
+        `SELECT max(CAST(substr(reference, length(@prefix) + 1) AS INTEGER)) AS last
+         FROM cases WHERE reference > @prefix AND reference < @prefix || '~'`,
+      )
+      .get({ prefix }) as { last: number | null };
+    return `${prefix}${String((row.last ?? 0) + 1).padStart(4, '0')}`;
   }
 
   insertCase(record: {

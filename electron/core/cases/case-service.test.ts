@@ -57,6 +57,28 @@ describe('cases', () => {
     expect(second.reference).toBe('BB20261120-0002');
   });
 
+  it('keeps numbering past 9,999 cases in one day', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const first = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    t.engine.db
+      .prepare('UPDATE cases SET reference = ? WHERE id = ?')
+      .run('BB20261120-9999', first.id);
+    const tenThousandth = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    expect(tenThousandth.reference).toBe('BB20261120-10000');
+    const next = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    expect(next.reference).toBe('BB20261120-10001');
+  });
+
   it('opens a case for an enterprise and refuses one the matter does not serve', async () => {
     t = openTestEngine();
     await t.setupAdmin();

@@ -1,4 +1,3 @@
-import type { ImportProgress } from '@shared/api';
 import { signedIn } from '../auth';
 import type { Handlers } from '../rpc/dispatcher';
 import type { KnowledgeImporter } from './knowledge-importer';
@@ -14,11 +13,25 @@ export function knowledgeHandlers(
   importer: KnowledgeImporter,
   repository: KnowledgeRepository,
   catalogue: MatterCatalogue,
-  onProgress: (progress: ImportProgress) => void,
+  onImported: () => void,
 ): Pick<Handlers, 'knowledge.import' | 'knowledge.imports' | 'matters.search' | 'matters.get'> {
   return {
-    'knowledge.import': (input, context) =>
-      importer.import({ ...input, importedBy: signedIn(context).username, onProgress }),
+    'knowledge.import': (input, context) => {
+      const summary = importer.import({
+        ...input,
+        importedBy: signedIn(context).username,
+        // Progress is for the window that asked; the new counts are for every window.
+        onProgress: (progress) => {
+          context.connection.send({
+            type: 'event',
+            event: 'knowledge.importProgress',
+            payload: progress,
+          });
+        },
+      });
+      if (!input.dryRun) onImported();
+      return summary;
+    },
     'knowledge.imports': () =>
       repository.imports().map((row) => ({
         id: row.id,

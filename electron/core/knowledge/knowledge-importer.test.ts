@@ -126,10 +126,12 @@ describe('knowledge import', () => {
     expect(count('matters')).toBe(2);
   });
 
-  it('reports progress and records the import with who did it', async () => {
+  it('reports progress to the importing window, and new counts to every window', async () => {
     t = openTestEngine();
     await t.setupAdmin();
+    const otherWindow = t.connect();
     await t.ok('knowledge.import', { fileName: 'v2.yaml', content: newerGtsl(2, '2026-06-01') });
+    expect(otherWindow.events.map((event) => event.event)).toEqual(['system.status']);
     const phases = t.events
       .filter((event) => event.event === 'knowledge.importProgress')
       .map((event) => (event.payload as { phase: string }).phase);
