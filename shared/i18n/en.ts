@@ -242,6 +242,7 @@ export const en = {
     version: 'version {{version}}',
     department: 'Department',
     promised: 'Promised time',
+    dueBy: 'Promised completion date',
     createdBy: 'Created by',
     createdAt: 'Created at',
     note: 'Note',

@@ -240,6 +240,7 @@ export const zhCN = {
     version: '第 {{version}} 版',
     department: '实施部门',
     promised: '承诺时限',
+    dueBy: '承诺办结日期',
     createdBy: '创建人',
     createdAt: '创建时间',
     note: '备注',

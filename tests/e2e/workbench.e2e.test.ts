@@ -100,6 +100,10 @@ describe('workbench', () => {
     await page.getByTestId('case-reference').waitFor();
     reference = (await page.getByTestId('case-reference').innerText()).trim();
     expect(reference).toMatch(/^BB\d{8}-\d{4}$/);
+    // Either a date counted in working days, or the plain reason the calendar cannot give one.
+    expect(await page.getByTestId('case-due-by').innerText()).toMatch(
+      /^\d{4}-\d{2}-\d{2}$|节假日安排/,
+    );
   });
 
   it('works through the materials checklist', async () => {

@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@shared/api/cases';
 import { useClient } from '../../app/engine-context';
 import { queryKeys } from '../../app/query-keys';
-import { toApiError } from '../../ui/api-error';
+import { pickText, toApiError } from '../../ui/api-error';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
 import { CaseHistory } from './CaseHistory';
 import { CaseStatusTag } from './CaseStatusTag';
 import { MaterialsChecklist } from './MaterialsChecklist';
@@ -52,6 +53,17 @@ function ApplicantCard({ applicant }: { applicant: CaseDetail['applicant'] }) {
   );
 }
 
+/** The promised completion date, or why the holiday calendar cannot give one. */
+function DueBy({ deadline }: { deadline: CaseDetail['deadline'] }) {
+  const language = useLanguage();
+  if (deadline.dueBy !== null) return <span data-testid="case-due-by">{deadline.dueBy}</span>;
+  return (
+    <Typography.Text type="warning" data-testid="case-due-by">
+      {deadline.unknownReason ? pickText(deadline.unknownReason, language) : '—'}
+    </Typography.Text>
+  );
+}
+
 function CaseHeader({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -87,6 +99,9 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
           {detail.matter.promisedDays === 0
             ? t('common.immediate')
             : t('common.workingDays', { count: detail.matter.promisedDays })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('caseDetail.dueBy')}>
+          <DueBy deadline={detail.deadline} />
         </Descriptions.Item>
         <Descriptions.Item label={t('caseDetail.createdBy')}>{detail.createdBy}</Descriptions.Item>
         <Descriptions.Item label={t('caseDetail.createdAt')}>
