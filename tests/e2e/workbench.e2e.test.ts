@@ -94,6 +94,9 @@ describe('workbench', () => {
     await expect.poll(() => page.getByText('校验位').count()).toBeGreaterThan(0);
     await shot('04-new-case-bad-uscc');
     await page.getByTestId('applicant-uscc').fill(enterprise.uscc);
+    // Corrected, the error goes and the decoded code shows instead.
+    await page.getByTestId('applicant-uscc-insight').waitFor();
+    await expect.poll(() => page.getByText('校验位').count()).toBe(0);
     await page.getByTestId('applicant-address').fill(enterprise.address);
     await shot('05-new-case-filled');
     await page.getByTestId('case-create-submit').click();
