@@ -84,8 +84,16 @@ export class Engine {
       this.loadCalendar(options, logger),
     );
     if (options.seedKnowledgeDir !== undefined) {
-      for (const summary of importSeedKnowledge(importer, knowledge, options.seedKnowledgeDir)) {
+      const seed = importSeedKnowledge(importer, knowledge, options.seedKnowledgeDir);
+      for (const summary of seed.imported) {
         logger.info('seed knowledge imported', { file: summary.fileName, ms: summary.durationMs });
+      }
+      for (const { fileName, error } of seed.refused) {
+        logger.warn('seed knowledge refused', {
+          file: fileName,
+          code: error.code,
+          detail: error.localized.en,
+        });
       }
     }
 

@@ -17,6 +17,7 @@ interface PortLike {
 
 interface ParentPortLike {
   on(event: 'message', listener: (message: { data: unknown; ports: PortLike[] }) => void): void;
+  postMessage(message: unknown): void;
 }
 
 const parentPort = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
@@ -62,3 +63,6 @@ parentPort.on('message', ({ data, ports }) => {
   });
   port.start();
 });
+
+// Only now may the shell hand over windows: the store is open and migrated.
+parentPort.postMessage({ type: 'ready' });

@@ -1,18 +1,24 @@
 import {
+  dialog,
   MessageChannelMain,
   utilityProcess,
   type UtilityProcess,
   type WebContents,
 } from 'electron';
 
+/** Engine starts that fail in a row before the shell stops trying and says so. */
+const MAX_FAILED_STARTS = 5;
+
 /**
- * Starts the engine in a utility process, restarts it when it dies (with a growing delay), and
- * gives every window a fresh MessagePort to it — again after each restart.
+ * Starts the engine in a utility process and restarts it when it dies, waiting longer after
+ * each failed start. Windows get a fresh MessagePort once the engine reports `ready`, again after
+ * each restart; an engine that cannot start at all is reported to the user, not retried forever.
  */
 export class EngineHost {
   private child: UtilityProcess | undefined;
+  private ready = false;
   private readonly windows = new Set<WebContents>();
-  private restarts = 0;
+  private failedStarts = 0;
   private stopping = false;
 
   constructor(
@@ -21,20 +27,31 @@ export class EngineHost {
   ) {}
 
   start(): void {
+    this.ready = false;
     const child = utilityProcess.fork(this.entry, [], {
       serviceName: 'Bangban Desk engine',
       env: this.env,
       stdio: 'inherit',
     });
     this.child = child;
-    child.once('spawn', () => {
-      this.restarts = 0;
+    child.on('message', (message: unknown) => {
+      if (!isReady(message)) return;
+      this.ready = true;
+      this.failedStarts = 0;
       for (const contents of this.windows) this.connect(contents);
     });
     child.once('exit', (code) => {
       if (this.stopping) return;
-      const delay = Math.min(30_000, 500 * 2 ** this.restarts);
-      this.restarts += 1;
+      if (!this.ready) this.failedStarts += 1;
+      if (this.failedStarts >= MAX_FAILED_STARTS) {
+        dialog.showErrorBox(
+          '帮办台引擎无法启动 / The engine cannot start',
+          `引擎连续 ${MAX_FAILED_STARTS} 次启动失败（退出码 ${code}）。请运行 "bangban doctor" 检查数据目录和数据库，或联系管理员。\n` +
+            `The engine failed to start ${MAX_FAILED_STARTS} times in a row (exit code ${code}). Run "bangban doctor" or call your administrator.`,
+        );
+        return;
+      }
+      const delay = Math.min(30_000, 500 * 2 ** this.failedStarts);
       console.error(`engine exited with code ${code}; restarting in ${delay} ms`);
       setTimeout(() => {
         this.start();
@@ -42,11 +59,11 @@ export class EngineHost {
     });
   }
 
-  /** Hands `contents` a port to the engine now, and after every engine restart. */
+  /** Hands `contents` a port to the engine when it is ready, and after every engine restart. */
   attach(contents: WebContents): void {
     this.windows.add(contents);
     contents.once('destroyed', () => this.windows.delete(contents));
-    this.connect(contents);
+    if (this.ready) this.connect(contents);
   }
 
   stop(): void {
@@ -55,9 +72,15 @@ export class EngineHost {
   }
 
   private connect(contents: WebContents): void {
-    if (!this.child?.pid || contents.isDestroyed()) return;
+    if (!this.child || contents.isDestroyed()) return;
     const { port1, port2 } = new MessageChannelMain();
     this.child.postMessage({ type: 'connect' }, [port1]);
     contents.postMessage('bangban:engine-port', null, [port2]);
   }
+}
+
+function isReady(message: unknown): boolean {
+  return (
+    typeof message === 'object' && message !== null && 'type' in message && message.type === 'ready'
+  );
 }

@@ -2,6 +2,7 @@
  * Citizen ID numbers (居民身份证号码), GB 11643-1999: 6-digit division code, 8-digit birth date,
  * 3-digit sequence (odd = male), check character over ISO 7064 MOD 11-2.
  */
+import { businessDayNumber } from './business-date';
 import { isIsoDate, isoDateToDayNumber } from './iso-date';
 
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -30,10 +31,6 @@ export function citizenIdCheckCharacter(first17: string): string {
   return checkCharacters[sum % 11] ?? '';
 }
 
-/** China has one time zone, UTC+8 with no daylight saving: birth dates are Beijing calendar days. */
-const beijingOffsetMs = 8 * 60 * 60 * 1000;
-const dayMs = 24 * 60 * 60 * 1000;
-
 /**
  * A real date from 1800 up to today's date in Beijing. Comparing calendar days (not the birth
  * date's UTC midnight against the current instant) keeps someone born today valid between 00:00
@@ -42,8 +39,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 function isRealPastDate(yyyymmdd: string, today: Date): boolean {
   const isoDate = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
   if (!isIsoDate(isoDate) || Number(yyyymmdd.slice(0, 4)) < 1800) return false;
-  const todayInBeijing = Math.floor((today.getTime() + beijingOffsetMs) / dayMs);
-  return isoDateToDayNumber(isoDate) <= todayInBeijing;
+  return isoDateToDayNumber(isoDate) <= businessDayNumber(today);
 }
 
 /**

@@ -1,3 +1,4 @@
+export * from './business-date';
 /** Pure domain rules shared by the engine, the renderer and the hub. */
 export { citizenIdCheckCharacter, parseCitizenId } from './citizen-id';
 export type { CitizenIdProblem, CitizenIdResult } from './citizen-id';

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +21,11 @@ const token = 'test-token-0123456789abcdef';
 
 beforeAll(async () => {
   t = openTestEngine();
-  rendererDir = mkdtempSync(join(tmpdir(), 'bangban-renderer-'));
-  mkdirSync(join(rendererDir, 'assets'));
+  const parent = mkdtempSync(join(tmpdir(), 'bangban-renderer-'));
+  // A file beside the renderer folder that no request may ever read.
+  writeFileSync(join(parent, 'secret.txt'), 'TOP-SECRET');
+  rendererDir = join(parent, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>帮办台</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   server = await startBrowserModeServer({
@@ -37,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   t.close();
-  rmSync(rendererDir, { recursive: true, force: true });
+  rmSync(join(rendererDir, '..'), { recursive: true, force: true });
 });
 
 const origin = (): string => `http://127.0.0.1:${server.port}`;
@@ -57,6 +61,24 @@ function open(options: { token?: string; origin?: string } = {}): Promise<WebSoc
       reject(new Error(String(response.statusCode)));
     });
     socket.once('error', reject);
+  });
+}
+
+/** Sends raw bytes to the server and returns what it answers (fetch would normalise paths). */
+function raw(bytes: string | Buffer): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(server.port, '127.0.0.1', () => {
+      socket.write(bytes);
+    });
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('close', () => {
+      resolve(answer);
+    });
+    socket.on('error', () => {
+      resolve(answer);
+    });
+    setTimeout(() => socket.end(), 500);
   });
 }
 
@@ -103,11 +125,38 @@ describe('browser mode', () => {
     expect((await fetch(`${origin()}/assets/app.js`)).headers.get('content-type')).toMatch(
       /javascript/,
     );
-    expect((await fetch(`${origin()}/%2e%2e/%2e%2e/package.json`)).status).toBe(404);
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+    ]) {
+      const answer = await raw(
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+      );
+      expect(answer, path).toMatch(/^HTTP\/1\.1 404/);
+      expect(answer, path).not.toContain('TOP-SECRET');
+    }
     expect(resolveStaticPath(rendererDir, '/../../etc/passwd')).toBeUndefined();
     expect(resolveStaticPath(rendererDir, '/%2e%2e%2fetc%2fpasswd')).toBeUndefined();
     expect(resolveStaticPath(rendererDir, '/assets/app.js\0.html')).toBeUndefined();
     expect((await fetch(`${origin()}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('survives malformed requests and broken frames, from anyone', async () => {
+    expect(await raw('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
+    const upgrade = await raw(
+      'GET http://[ HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    expect(upgrade).toMatch(/^HTTP\/1\.1 400/);
+    const socket = await open();
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    // A frame with a reserved opcode (0x3) is a protocol violation.
+    (socket as unknown as { _socket: { write(data: Buffer): void } })._socket.write(
+      Buffer.from([0x83, 0x80, 1, 2, 3, 4]),
+    );
+    expect(await closed).toBeGreaterThan(1000);
+    expect((await fetch(`${origin()}/`)).status).toBe(200);
   });
 
   it('carries a whole clerk flow over the socket', async () => {

@@ -70,7 +70,7 @@ describe('sign-in', () => {
         password: 'wrong-password',
       });
       expect(response).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
-      if (!response.ok) expect(response.error.message.zh).toContain(`再错 ${5 - attempt} 次`);
+      if (!response.ok) expect(response.error.message.zh).toContain('连续 5 次错误将锁定账号');
     }
     expect(
       await t.call('auth.signIn', { username: 'clerk1', password: 'wrong-password' }),
@@ -110,8 +110,30 @@ describe('sign-in', () => {
   it('answers an unknown user exactly like a wrong password', async () => {
     t = openTestEngine();
     await withClerk();
-    const response = await t.call('auth.signIn', { username: 'ghost', password: 'whatever-1' });
-    expect(response).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', path: [] } });
+    const unknown = await t.call('auth.signIn', { username: 'ghost', password: 'whatever-1' });
+    const wrong = await t.call('auth.signIn', { username: 'clerk1', password: 'whatever-1' });
+    expect(unknown.ok).toBe(false);
+    if (unknown.ok || wrong.ok) return;
+    expect(unknown.error).toEqual(wrong.error);
+  });
+
+  it('locks the account even when wrong passwords arrive all at once', async () => {
+    t = openTestEngine();
+    await withClerk();
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        t.call('auth.signIn', { username: 'clerk1', password: 'wrong-password' }),
+      ),
+    );
+    const codes = attempts.map((response) => (response.ok ? 'OK' : response.error.code));
+    expect(codes.filter((code) => code === 'BAD_CREDENTIALS')).toHaveLength(4);
+    expect(codes.filter((code) => code === 'ACCOUNT_LOCKED')).toHaveLength(16);
+    expect(
+      await t.call('auth.signIn', { username: 'clerk1', password: 'Window#12345' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_LOCKED' },
+    });
   });
 
   it('refuses sign-in before setup', async () => {

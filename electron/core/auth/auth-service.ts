@@ -17,6 +17,16 @@ export interface SignedInUser {
   tokenHash: string;
 }
 
+/** One answer for a wrong password and an unknown user, so neither reveals which it was. */
+function badCredentials(): ApiError {
+  return new ApiError('BAD_CREDENTIALS', {
+    message: {
+      zh: `用户名或密码错误；连续 ${MAX_FAILED_SIGN_INS} 次错误将锁定账号 ${LOCKOUT_MINUTES} 分钟`,
+      en: `Wrong user name or password; ${MAX_FAILED_SIGN_INS} failures in a row lock the account for ${LOCKOUT_MINUTES} minutes`,
+    },
+  });
+}
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -73,21 +83,20 @@ export class AuthService {
     const user = this.users.byUsername(username);
     if (!user) {
       await this.hasher.verify(await this.decoy(), password);
-      throw new ApiError('BAD_CREDENTIALS');
+      throw badCredentials();
     }
-    const now = this.clock.now();
-    if (user.lockedUntil !== null && new Date(user.lockedUntil) > now) {
-      throw this.lockedError(user.lockedUntil);
-    }
+    this.throwIfLocked(user.id, this.clock.now());
     if (!(await this.hasher.verify(user.passwordHash, password))) {
-      this.recordFailure(user, now);
+      this.recordFailure(user.id, this.clock.now());
     }
     if (user.disabled) throw new ApiError('ACCOUNT_DISABLED');
     const token = randomBytes(32).toString('base64url');
-    const at = now.toISOString();
     inTransaction(this.db, () => {
-      this.users.recordSignIn(user.id, at);
-      this.users.insertSession(hashToken(token), user.id, at);
+      // Parallel attempts may have locked the account while this password was being checked.
+      const now = this.clock.now();
+      this.throwIfLocked(user.id, now);
+      this.users.recordSignIn(user.id, now.toISOString());
+      this.users.insertSession(hashToken(token), user.id, now.toISOString());
     });
     return this.session(token, this.requireUser(user.id));
   }
@@ -199,27 +208,23 @@ export class AuthService {
     return publicUser(this.requireUser(id));
   }
 
-  private recordFailure(user: StoredUser, now: Date): never {
-    const failedAttempts = user.failedAttempts + 1;
-    const lockedUntil =
-      failedAttempts >= MAX_FAILED_SIGN_INS
-        ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-        : null;
-    inTransaction(this.db, () => {
-      this.users.recordFailure(
-        user.id,
-        lockedUntil ? 0 : failedAttempts,
-        lockedUntil,
-        now.toISOString(),
-      );
+  /** Counts a failure atomically; the fifth in a row locks the account. */
+  private recordFailure(userId: number, now: Date): never {
+    const lockedUntil = inTransaction(this.db, () => {
+      this.throwIfLocked(userId, now);
+      const failures = this.users.countFailure(userId, now.toISOString());
+      if (failures < MAX_FAILED_SIGN_INS) return null;
+      const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+      this.users.lock(userId, until, now.toISOString());
+      return until;
     });
     if (lockedUntil) throw this.lockedError(lockedUntil);
-    throw new ApiError('BAD_CREDENTIALS', {
-      message: {
-        zh: `用户名或密码错误，再错 ${MAX_FAILED_SIGN_INS - failedAttempts} 次将锁定账号`,
-        en: `Wrong user name or password; ${MAX_FAILED_SIGN_INS - failedAttempts} more and the account locks`,
-      },
-    });
+    throw badCredentials();
+  }
+
+  private throwIfLocked(userId: number, now: Date): void {
+    const lockedUntil = this.requireUser(userId).lockedUntil;
+    if (lockedUntil !== null && new Date(lockedUntil) > now) throw this.lockedError(lockedUntil);
   }
 
   private lockedError(lockedUntil: string): ApiError {

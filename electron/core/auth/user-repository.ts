@@ -116,12 +116,23 @@ export class UserRepository {
       .run(passwordHash, at, id);
   }
 
-  recordFailure(id: number, failedAttempts: number, lockedUntil: string | null, at: string): void {
+  /** Counts one more failed sign-in in the database itself, so parallel attempts all count. */
+  countFailure(id: number, at: string): number {
+    const row = this.db
+      .prepare(
+        `UPDATE users SET failed_attempts = failed_attempts + 1, updated_at = ? WHERE id = ?
+         RETURNING failed_attempts`,
+      )
+      .get(at, id) as { failed_attempts: number };
+    return row.failed_attempts;
+  }
+
+  lock(id: number, lockedUntil: string, at: string): void {
     this.db
       .prepare(
-        'UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?',
+        'UPDATE users SET failed_attempts = 0, locked_until = ?, updated_at = ? WHERE id = ?',
       )
-      .run(failedAttempts, lockedUntil, at, id);
+      .run(lockedUntil, at, id);
   }
 
   recordSignIn(id: number, at: string): void {

@@ -8,7 +8,8 @@ import {
 import { maskCitizenId, maskName, maskUscc } from '@shared/domain/masking';
 import { CalendarOutOfRangeError, type WorkingDayCalendar } from '@shared/domain/working-days';
 import type { SignedInUser } from '../auth/auth-service';
-import { localDate, type Clock } from '../clock';
+import { businessDate } from '@shared/domain/business-date';
+import type { Clock } from '../clock';
 import { inTransaction, type Db } from '../db/connection';
 import { appendOutbox } from '../db/outbox';
 import type { KnowledgeRepository } from '../knowledge/knowledge-repository';
@@ -36,7 +37,7 @@ export class CaseService {
     const now = this.clock.now();
     const matter = this.knowledge.matterById(input.matterId);
     if (!matter) throw new ApiError('NOT_FOUND', { path: ['matterId'] });
-    if (!this.knowledge.isInEffect(matter.id, localDate(now))) {
+    if (!this.knowledge.isInEffect(matter.id, businessDate(now))) {
       throw new ApiError('CONFLICT', {
         message: {
           zh: '该事项版本已被更新或尚未生效，请重新选择事项',
@@ -77,7 +78,7 @@ export class CaseService {
             },
         at,
       );
-      const reference = this.cases.nextReference(localDate(now));
+      const reference = this.cases.nextReference(businessDate(now));
       const id = this.cases.insertCase({
         reference,
         matterId: matter.id,
@@ -152,7 +153,7 @@ export class CaseService {
         promisedDays: matter.promisedDays,
       },
       applicant,
-      deadline: this.deadline(localDate(new Date(record.createdAt)), matter.promisedDays),
+      deadline: this.deadline(businessDate(new Date(record.createdAt)), matter.promisedDays),
       materials: matter.document.materials.map((material) => {
         const state = states.get(material.code);
         return {

@@ -1,7 +1,8 @@
 import { stringify } from 'yaml';
 import { KNOWLEDGE_FORMAT, KNOWLEDGE_FORMAT_VERSION } from '@shared/knowledge/format';
 import { CaseRepository, CaseService } from '../cases';
-import { localDate, systemClock } from '../clock';
+import { businessDate } from '@shared/domain/business-date';
+import { systemClock } from '../clock';
 import type { Db } from '../db/connection';
 import { KnowledgeRepository } from '../knowledge';
 
@@ -21,7 +22,7 @@ export function exportKnowledge(db: Db): string {
     format: KNOWLEDGE_FORMAT,
     formatVersion: KNOWLEDGE_FORMAT_VERSION,
     publisher: 'bangban export',
-    publishedAt: localDate(systemClock.now()),
+    publishedAt: businessDate(systemClock.now()),
     matters: matters.map(parse),
     policies: entries.filter((row) => row.kind === 'policy').map(parse),
     qa: entries.filter((row) => row.kind === 'qa').map(parse),

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -124,6 +125,25 @@ describe('knowledge import', () => {
     expect(summary.matters.superseded).toBe(1);
     expect(count('knowledge_imports')).toBe(before);
     expect(count('matters')).toBe(2);
+  });
+
+  it('starts even when an updated seed file is refused, and imports the other new files', async () => {
+    const seedDir = mkdtempSync(join(tmpdir(), 'bangban-seed-'));
+    writeFileSync(join(seedDir, 'matters-test.yaml'), fixture);
+    t = openTestEngine({ seedDir });
+    await t.setupAdmin();
+    // The next release changed a matter without raising its version, and added a Q&A file.
+    writeFileSync(join(seedDir, 'matters-test.yaml'), newerGtsl(1, '2026-01-01'));
+    writeFileSync(
+      join(seedDir, 'qa-new.yaml'),
+      'format: bangban-knowledge\nformatVersion: 1\nqa:\n  - { id: QA-N1, version: 1, effectiveFrom: 2026-01-01, question: 问, answer: 答, sources: [依据] }\n',
+    );
+    t = t.reopen();
+    await t.ok('auth.signIn', { username: 'admin', password: 'Bangban#2026ok' });
+    const [found] = await t.ok('matters.search', { query: 'T-GTSL' });
+    expect(found?.materialCount).toBe(3);
+    expect(count('knowledge_entries')).toBe(2);
+    rmSync(seedDir, { recursive: true, force: true });
   });
 
   it('reports progress to the importing window, and new counts to every window', async () => {

@@ -1,5 +1,6 @@
 import { ApiError, type MatterDetail, type MatterSummary, type ParsedInput } from '@shared/api';
-import { localDate, type Clock } from '../clock';
+import { businessDate } from '@shared/domain/business-date';
+import type { Clock } from '../clock';
 import type { KnowledgeRepository, StoredMatter } from './knowledge-repository';
 
 function summary(matter: StoredMatter): MatterSummary {
@@ -17,7 +18,7 @@ export class MatterCatalogue {
   search(input: ParsedInput<'matters.search'>): MatterSummary[] {
     const query = input.query.toLowerCase().replace(/\s+/g, '');
     const candidates = this.repository
-      .mattersInEffect(localDate(this.clock.now()))
+      .mattersInEffect(businessDate(this.clock.now()))
       .filter((matter) => !input.highFrequencyOnly || matter.highFrequency)
       .filter(
         (matter) =>

@@ -50,6 +50,15 @@ function contentSecurityPolicy(origin: string): string {
   ].join('; ');
 }
 
+/** The request's URL, or undefined when a client sent something no URL parser accepts. */
+function requestUrl(request: IncomingMessage, origin: string): URL | undefined {
+  try {
+    return new URL(request.url ?? '/', origin);
+  } catch {
+    return undefined;
+  }
+}
+
 function sameToken(given: string | null, expected: string): boolean {
   if (given === null) return false;
   const a = Buffer.from(given);
@@ -85,7 +94,11 @@ export function startBrowserModeServer(options: BrowserModeOptions): Promise<Bro
       response.writeHead(405).end();
       return;
     }
-    const url = new URL(request.url ?? '/', origin);
+    const url = requestUrl(request, origin);
+    if (!url) {
+      response.writeHead(400).end();
+      return;
+    }
     const file = resolveStaticPath(options.rendererDir, url.pathname);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
@@ -108,10 +121,15 @@ export function startBrowserModeServer(options: BrowserModeOptions): Promise<Bro
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
 
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', origin);
+    // A peer that resets mid-handshake must not take the server down.
+    socket.on('error', (error) => {
+      logger.warn('engine socket error', { error: error.message });
+    });
+    const url = requestUrl(request, origin);
     const allowedOrigins = [origin, origin.replace('127.0.0.1', 'localhost')];
-    const refusal =
-      url.pathname !== '/engine'
+    const refusal = !url
+      ? '400 Bad Request'
+      : url.pathname !== '/engine'
         ? '404 Not Found'
         : !allowedOrigins.includes(request.headers.origin ?? '')
           ? '403 Forbidden'
@@ -149,6 +167,10 @@ export function startBrowserModeServer(options: BrowserModeOptions): Promise<Bro
     });
     ws.on('close', () => {
       connection.close();
+    });
+    // ws reports protocol violations (bad frames, oversize messages) here, then closes.
+    ws.on('error', (error) => {
+      logger.warn('engine socket protocol error', { error: error.message });
     });
   };
 
