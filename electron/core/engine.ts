@@ -105,8 +105,8 @@ export class Engine {
     this.status = () => readSystemStatus(this.db, knowledge, identity, options.dataDir);
     const handlers: Handlers = {
       ...systemHandlers(this.status),
-      ...authHandlers(auth, settings, this.db, (userId) => {
-        this.endSessionsOf(userId);
+      ...authHandlers(auth, settings, this.db, (userId, reason, except) => {
+        this.endSessionsOf(userId, reason, except);
       }),
       ...knowledgeHandlers(importer, knowledge, catalogue, () => {
         this.broadcast('system.status', this.status());
@@ -165,16 +165,16 @@ export class Engine {
     this.db.close();
   }
 
-  /** A disabled user's sessions are over: their windows go back to the sign-in screen now. */
-  private endSessionsOf(userId: number): void {
+  /** The user's sessions are over (disabled, new password): their windows go to sign-in now. */
+  private endSessionsOf(
+    userId: number,
+    reason: 'disabled' | 'passwordChanged',
+    except: Connection | undefined,
+  ): void {
     for (const connection of this.connections) {
-      if (connection.session?.userId !== userId) continue;
+      if (connection === except || connection.session?.userId !== userId) continue;
       connection.session = undefined;
-      connection.send({
-        type: 'event',
-        event: 'auth.sessionEnded',
-        payload: { reason: 'disabled' },
-      });
+      connection.send({ type: 'event', event: 'auth.sessionEnded', payload: { reason } });
     }
   }
 }

@@ -196,7 +196,9 @@ export const contract = {
 export const events = {
   'system.status': systemStatusSchema,
   'knowledge.importProgress': importProgressSchema,
-  'auth.sessionEnded': z.object({ reason: z.enum(['signedOut', 'idle', 'disabled']) }),
+  'auth.sessionEnded': z.object({
+    reason: z.enum(['signedOut', 'idle', 'disabled', 'passwordChanged']),
+  }),
 } as const;
 
 export type Contract = typeof contract;

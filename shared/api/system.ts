@@ -40,4 +40,11 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const settingsUpdateSchema = settingsSchema.partial().strict();
+export const settingsUpdateSchema = z
+  .object({
+    hallName: z.string().trim().min(1).max(60),
+    hallContact: z.string().trim().max(200),
+    idleTimeoutMinutes: settingsSchema.shape.idleTimeoutMinutes,
+  })
+  .partial()
+  .strict();

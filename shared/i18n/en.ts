@@ -67,6 +67,7 @@ export const en = {
       idle: 'You were signed out after a period of inactivity',
       expired: 'Your session has expired, please sign in again',
       disabled: 'Your account was disabled and you were signed out',
+      passwordChanged: 'The password was changed; sign in with the new one',
       signedOut: 'You have signed out',
     },
   },

@@ -65,6 +65,7 @@ export const zhCN = {
       idle: '因长时间未操作已自动退出',
       expired: '登录已超时，请重新登录',
       disabled: '账号已被停用，已退出登录',
+      passwordChanged: '密码已更改，请用新密码登录',
       signedOut: '已退出登录',
     },
   },

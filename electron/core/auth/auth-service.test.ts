@@ -205,6 +205,41 @@ describe('sessions', () => {
   });
 });
 
+describe('password changes', () => {
+  it('sign out every other window of the user, and a reset signs out all of them', async () => {
+    t = openTestEngine();
+    await withClerk();
+    const desk = t.connect();
+    const laptop = t.connect();
+    await desk.ok('auth.signIn', { username: 'clerk1', password: 'Window#12345' });
+    await laptop.ok('auth.signIn', { username: 'clerk1', password: 'Window#12345' });
+    await desk.ok('auth.changePassword', {
+      currentPassword: 'Window#12345',
+      newPassword: 'Changed#2026a',
+    });
+    expect(laptop.events).toContainEqual(
+      expect.objectContaining({ payload: { reason: 'passwordChanged' } }),
+    );
+    expect(await laptop.call('cases.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    expect(desk.events).toEqual([]);
+    await desk.ok('cases.list', {});
+
+    await t.ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    const clerk = (await t.ok('users.list', {})).find((user) => user.username === 'clerk1');
+    await t.ok('users.resetPassword', { id: clerk?.id ?? 0, newPassword: 'Reset#2026abc' });
+    expect(desk.events).toContainEqual(
+      expect.objectContaining({ payload: { reason: 'passwordChanged' } }),
+    );
+    expect(await desk.call('cases.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+  });
+});
+
 describe('roles', () => {
   it('keeps admin screens from clerks', async () => {
     t = openTestEngine();
@@ -230,6 +265,19 @@ describe('roles', () => {
       ok: false,
       error: { code: 'CONFLICT', path: ['disabled'] },
     });
+  });
+
+  it('lets the role of a disabled admin change while another admin is active', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const second = await t.ok('users.create', {
+      username: 'admin2',
+      displayName: '二号',
+      role: 'admin',
+      password: 'Admin2#2026x',
+    });
+    await t.ok('users.update', { id: second.id, disabled: true });
+    expect((await t.ok('users.update', { id: second.id, role: 'clerk' })).role).toBe('clerk');
   });
 
   it('rejects a duplicate user name on the field', async () => {

@@ -154,7 +154,10 @@ export class AuthService {
     }
     const passwordHash = await this.hasher.hash(next);
     inTransaction(this.db, () => {
-      this.users.setPassword(user.id, passwordHash, this.now());
+      const at = this.now();
+      this.users.setPassword(user.id, passwordHash, at);
+      // Whoever knew the old password is signed out everywhere but here.
+      this.users.endSessionsOf(user.id, 'passwordChanged', at, signedIn.tokenHash);
     });
   }
 
@@ -182,6 +185,7 @@ export class AuthService {
       const user = this.requireUser(input.id);
       const losesAdmin =
         user.role === 'admin' &&
+        !user.disabled &&
         (input.disabled === true || (input.role !== undefined && input.role !== 'admin'));
       if (losesAdmin && this.activeAdminCount() <= 1) {
         throw new ApiError('CONFLICT', {
@@ -203,7 +207,9 @@ export class AuthService {
     this.requireUser(id);
     const passwordHash = await this.hasher.hash(newPassword);
     inTransaction(this.db, () => {
-      this.users.setPassword(id, passwordHash, this.now());
+      const at = this.now();
+      this.users.setPassword(id, passwordHash, at);
+      this.users.endSessionsOf(id, 'passwordChanged', at);
     });
     return publicUser(this.requireUser(id));
   }

@@ -1,5 +1,5 @@
 import { ApiError } from '@shared/api';
-import type { CallContext, Handlers } from '../rpc/dispatcher';
+import type { CallContext, Connection, Handlers } from '../rpc/dispatcher';
 import type { SettingsStore } from '../settings/settings-store';
 import { inTransaction, type Db } from '../db/connection';
 import type { AuthService, SignedInUser } from './auth-service';
@@ -33,7 +33,12 @@ export function authHandlers(
   auth: AuthService,
   settings: SettingsStore,
   db: Db,
-  onUserDisabled: (userId: number) => void,
+  /** Tells the user's open windows (but `except`) that their session is over. */
+  onSessionsEnded: (
+    userId: number,
+    reason: 'disabled' | 'passwordChanged',
+    except?: Connection,
+  ) => void,
 ): Pick<Handlers, AuthMethods> {
   return {
     'setup.status': () => auth.setupStatus(),
@@ -59,17 +64,23 @@ export function authHandlers(
     },
     'auth.touch': (_input, context) => auth.touch(signedIn(context)),
     'auth.changePassword': async (input, context) => {
-      await auth.changePassword(signedIn(context), input.currentPassword, input.newPassword);
+      const user = signedIn(context);
+      await auth.changePassword(user, input.currentPassword, input.newPassword);
+      onSessionsEnded(user.id, 'passwordChanged', context.connection);
       return { ok: true };
     },
     'users.list': () => auth.listUsers(),
     'users.create': (input) => auth.createUser(input),
     'users.update': (input) => {
       const user = auth.updateUser(input);
-      if (input.disabled === true) onUserDisabled(user.id);
+      if (input.disabled === true) onSessionsEnded(user.id, 'disabled');
       return user;
     },
-    'users.resetPassword': (input) => auth.resetPassword(input.id, input.newPassword),
+    'users.resetPassword': async (input) => {
+      const user = await auth.resetPassword(input.id, input.newPassword);
+      onSessionsEnded(user.id, 'passwordChanged');
+      return user;
+    },
     'settings.get': () => settings.read(),
     'settings.update': (input) => {
       inTransaction(db, () => {

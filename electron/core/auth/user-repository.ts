@@ -172,11 +172,13 @@ export class UserRepository {
       .run(at, reason, tokenHash);
   }
 
-  endSessionsOf(userId: number, reason: string, at: string): void {
+  /** Ends every live session of a user, except the one whose token hash is `keep`. */
+  endSessionsOf(userId: number, reason: string, at: string, keep: string | null = null): void {
     this.db
       .prepare(
-        'UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL',
+        `UPDATE sessions SET ended_at = ?, end_reason = ?
+         WHERE user_id = ? AND ended_at IS NULL AND token_hash IS NOT ?`,
       )
-      .run(at, reason, userId);
+      .run(at, reason, userId, keep);
   }
 }

@@ -11,14 +11,18 @@ export interface ApplicantRecord {
   address: string | null;
 }
 
+/** The applicant as they were when the case was opened. */
+export type ApplicantSnapshot = Omit<ApplicantRecord, 'id'>;
+
 export interface CaseRecord {
   id: number;
   reference: string;
   matterId: number;
   applicantId: number;
+  applicant: ApplicantSnapshot;
   status: CaseStatus;
   note: string | null;
-  createdBy: string;
+  createdByName: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -44,7 +48,7 @@ const orderBy: Record<ParsedInput<'cases.list'>['sort']['field'], string> = {
   createdAt: 'c.created_at',
   updatedAt: 'c.updated_at',
   reference: 'c.reference',
-  applicantName: 'a.name',
+  applicantName: "json_extract(c.applicant_snapshot, '$.name')",
   matterName: 'm.name',
   status: 'c.status',
 };
@@ -72,16 +76,6 @@ export class CaseRepository {
     return row.id;
   }
 
-  applicant(id: number): ApplicantRecord | undefined {
-    return this.db
-      .prepare(
-        `SELECT id, kind, id_number AS idNumber, name, phone,
-                legal_representative AS legalRepresentative, address
-         FROM applicants WHERE id = ?`,
-      )
-      .get(id) as ApplicantRecord | undefined;
-  }
-
   /**
    * The next free sequence number for references of one day (`BB20261121-0001`). Compared as
    * numbers: past 9,999 cases a day the sequence grows a digit and must still sort after 9999.
@@ -102,6 +96,7 @@ export class CaseRepository {
     reference: string;
     matterId: number;
     applicantId: number;
+    applicant: ApplicantSnapshot;
     note: string | null;
     createdBy: number;
     at: string;
@@ -109,10 +104,19 @@ export class CaseRepository {
     return Number(
       this.db
         .prepare(
-          `INSERT INTO cases (reference, matter_id, applicant_id, status, note, created_by, created_at, updated_at)
-           VALUES (@reference, @matterId, @applicantId, 'intake', @note, @createdBy, @at, @at)`,
+          `INSERT INTO cases (reference, matter_id, applicant_id, applicant_snapshot, status, note,
+             created_by, created_at, updated_at)
+           VALUES (@reference, @matterId, @applicantId, @snapshot, 'intake', @note, @createdBy, @at, @at)`,
         )
-        .run(record).lastInsertRowid,
+        .run({
+          reference: record.reference,
+          matterId: record.matterId,
+          applicantId: record.applicantId,
+          snapshot: JSON.stringify(record.applicant),
+          note: record.note,
+          createdBy: record.createdBy,
+          at: record.at,
+        }).lastInsertRowid,
     );
   }
 
@@ -121,13 +125,15 @@ export class CaseRepository {
   }
 
   caseById(id: number): CaseRecord | undefined {
-    return this.db
+    const row = this.db
       .prepare(
-        `SELECT c.id, c.reference, c.matter_id AS matterId, c.applicant_id AS applicantId, c.status, c.note,
-                u.display_name AS createdBy, c.created_at AS createdAt, c.updated_at AS updatedAt
+        `SELECT c.id, c.reference, c.matter_id AS matterId, c.applicant_id AS applicantId,
+                c.applicant_snapshot AS applicant, c.status, c.note,
+                u.display_name AS createdByName, c.created_at AS createdAt, c.updated_at AS updatedAt
          FROM cases c JOIN users u ON u.id = c.created_by WHERE c.id = ?`,
       )
-      .get(id) as CaseRecord | undefined;
+      .get(id) as (Omit<CaseRecord, 'applicant'> & { applicant: string }) | undefined;
+    return row && { ...row, applicant: JSON.parse(row.applicant) as ApplicantSnapshot };
   }
 
   insertMaterials(caseId: number, codes: string[], at: string): void {
@@ -201,7 +207,6 @@ export class CaseRepository {
     const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
     const from = `FROM cases c
       JOIN matters m ON m.id = c.matter_id
-      JOIN applicants a ON a.id = c.applicant_id
       JOIN users u ON u.id = c.created_by
       WHERE ${where}`;
     const parameters = {
@@ -215,7 +220,9 @@ export class CaseRepository {
     const rows = this.db
       .prepare(
         `SELECT c.id, c.reference, c.status, m.code AS matterCode, m.name AS matterName,
-                a.kind AS applicantKind, a.name AS applicantName, a.id_number AS applicantIdNumber,
+                json_extract(c.applicant_snapshot, '$.kind') AS applicantKind,
+                json_extract(c.applicant_snapshot, '$.name') AS applicantName,
+                json_extract(c.applicant_snapshot, '$.idNumber') AS applicantIdNumber,
                 (SELECT count(*) FROM case_materials cm WHERE cm.case_id = c.id AND cm.state = 'received')
                   AS materialsReceived,
                 (SELECT count(*) FROM case_materials cm WHERE cm.case_id = c.id) AS materialsTotal,

@@ -57,6 +57,57 @@ describe('cases', () => {
     expect(second.reference).toBe('BB20261120-0002');
   });
 
+  it('keeps each case’s applicant as they were, when a later case updates them', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const first = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: { ...person, name: '张伟明', phone: '13900139000' },
+    });
+    const earlier = await t.ok('cases.get', { id: first.id });
+    expect(earlier.applicant).toMatchObject({ name: '张伟', phone: '13800138000' });
+    expect((await t.ok('cases.list', { query: '张伟明' })).total).toBe(1);
+    const outbox = t.engine.db
+      .prepare("SELECT payload FROM outbox WHERE entity = 'case' ORDER BY id")
+      .all() as {
+      payload: string;
+    }[];
+    expect(
+      outbox.map(
+        (row) => (JSON.parse(row.payload) as { applicant: { name: string } }).applicant.name,
+      ),
+    ).toEqual(['张伟', '张伟明']);
+  });
+
+  it('masks personal data for roles that do not serve the applicant at the window', async () => {
+    t = openTestEngine();
+    await t.setupAdmin();
+    const { id } = await t.ok('cases.create', {
+      matterId: await matterId('T-GTSL'),
+      applicant: person,
+    });
+    await t.ok('users.create', {
+      username: 'leader1',
+      displayName: '李领导',
+      role: 'leader',
+      password: 'Leader#2026x',
+    });
+    const leader = t.connect();
+    await leader.ok('auth.signIn', { username: 'leader1', password: 'Leader#2026x' });
+    const seen = await leader.ok('cases.get', { id });
+    expect(seen.applicant).toMatchObject({
+      name: '张*',
+      idNumber: '110105********002X',
+      phone: '138****8000',
+    });
+    expect(JSON.stringify(seen)).not.toContain('11010519491231002X');
+    expect((await t.ok('cases.get', { id })).applicant.idNumber).toBe('11010519491231002X');
+  });
+
   it('keeps numbering past 9,999 cases in one day', async () => {
     t = openTestEngine();
     await t.setupAdmin();

@@ -5,7 +5,7 @@ import {
   type LocalizedText,
   type ParsedInput,
 } from '@shared/api';
-import { maskCitizenId, maskName, maskUscc } from '@shared/domain/masking';
+import { maskAddress, maskCitizenId, maskName, maskPhone, maskUscc } from '@shared/domain/masking';
 import { CalendarOutOfRangeError, type WorkingDayCalendar } from '@shared/domain/working-days';
 import type { SignedInUser } from '../auth/auth-service';
 import { businessDate } from '@shared/domain/business-date';
@@ -13,7 +13,7 @@ import type { Clock } from '../clock';
 import { inTransaction, type Db } from '../db/connection';
 import { appendOutbox } from '../db/outbox';
 import type { KnowledgeRepository } from '../knowledge/knowledge-repository';
-import type { CaseEventRecord, CaseRepository } from './case-repository';
+import type { ApplicantSnapshot, CaseEventRecord, CaseRepository } from './case-repository';
 import { caseSearchQuery, caseSearchText } from './search-text';
 
 const materialStateNames: Record<string, LocalizedText> = {
@@ -57,32 +57,32 @@ export class CaseService {
     }
     const applicant = input.applicant;
     const at = now.toISOString();
+    const snapshot: ApplicantSnapshot =
+      applicant.kind === 'person'
+        ? {
+            kind: 'person',
+            idNumber: applicant.idNumber,
+            name: applicant.name,
+            phone: applicant.phone,
+            legalRepresentative: null,
+            address: applicant.address ?? null,
+          }
+        : {
+            kind: 'enterprise',
+            idNumber: applicant.uscc,
+            name: applicant.name,
+            phone: applicant.phone ?? null,
+            legalRepresentative: applicant.legalRepresentative,
+            address: applicant.address,
+          };
     const caseId = inTransaction(this.db, () => {
-      const applicantId = this.cases.upsertApplicant(
-        applicant.kind === 'person'
-          ? {
-              kind: 'person',
-              idNumber: applicant.idNumber,
-              name: applicant.name,
-              phone: applicant.phone,
-              legalRepresentative: null,
-              address: applicant.address ?? null,
-            }
-          : {
-              kind: 'enterprise',
-              idNumber: applicant.uscc,
-              name: applicant.name,
-              phone: applicant.phone ?? null,
-              legalRepresentative: applicant.legalRepresentative,
-              address: applicant.address,
-            },
-        at,
-      );
+      const applicantId = this.cases.upsertApplicant(snapshot, at);
       const reference = this.cases.nextReference(businessDate(now));
       const id = this.cases.insertCase({
         reference,
         matterId: matter.id,
         applicantId,
+        applicant: snapshot,
         note: input.note ?? null,
         createdBy: user.id,
         at,
@@ -106,12 +106,17 @@ export class CaseService {
         entity: 'case',
         entityId: reference,
         operation: 'create',
-        payload: { reference, matterCode: matter.code, matterVersion: matter.version, applicantId },
+        payload: {
+          reference,
+          matterCode: matter.code,
+          matterVersion: matter.version,
+          applicant: snapshot,
+        },
         at,
       });
       return id;
     });
-    return this.get(caseId);
+    return this.detail(caseId);
   }
 
   list(input: ParsedInput<'cases.list'>): { total: number; rows: CaseRow[] } {
@@ -129,13 +134,21 @@ export class CaseService {
     };
   }
 
-  get(id: number): CaseDetail {
+  /**
+   * One case. Clerks and admins, who serve the applicant at the window, see personal data in
+   * full; other roles see it masked until a logged reveal exists for them.
+   */
+  get(id: number, viewer: SignedInUser): CaseDetail {
+    const detail = this.detail(id);
+    if (viewer.role === 'clerk' || viewer.role === 'admin') return detail;
+    return { ...detail, applicant: maskApplicant(detail.applicant) };
+  }
+
+  private detail(id: number): CaseDetail {
     const record = this.cases.caseById(id);
     if (!record) throw new ApiError('NOT_FOUND', { path: ['id'] });
     const matter = this.knowledge.matterById(record.matterId);
-    const applicant = this.cases.applicant(record.applicantId);
-    if (!matter || !applicant)
-      throw new Error(`Case ${id} refers to a missing matter or applicant`);
+    if (!matter) throw new Error(`Case ${id} refers to a missing matter`);
     const states = new Map(
       this.cases.materials(id).map((material) => [material.materialCode, material]),
     );
@@ -152,7 +165,7 @@ export class CaseService {
         department: matter.department,
         promisedDays: matter.promisedDays,
       },
-      applicant,
+      applicant: { id: record.applicantId, ...record.applicant },
       deadline: this.deadline(businessDate(new Date(record.createdAt)), matter.promisedDays),
       materials: matter.document.materials.map((material) => {
         const state = states.get(material.code);
@@ -176,7 +189,7 @@ export class CaseService {
         kind: event.kind,
         summary: describeEvent(event, matter.document.materials),
       })),
-      createdBy: record.createdBy,
+      createdBy: record.createdByName,
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     };
@@ -234,8 +247,21 @@ export class CaseService {
         at,
       });
     });
-    return this.get(input.caseId);
+    return this.detail(input.caseId);
   }
+}
+
+function maskApplicant(applicant: CaseDetail['applicant']): CaseDetail['applicant'] {
+  const person = applicant.kind === 'person';
+  return {
+    ...applicant,
+    name: person ? maskName(applicant.name) : applicant.name,
+    idNumber: person ? maskCitizenId(applicant.idNumber) : maskUscc(applicant.idNumber),
+    phone: applicant.phone === null ? null : maskPhone(applicant.phone),
+    legalRepresentative:
+      applicant.legalRepresentative === null ? null : maskName(applicant.legalRepresentative),
+    address: applicant.address === null ? null : maskAddress(applicant.address),
+  };
 }
 
 function describeEvent(

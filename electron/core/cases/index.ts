@@ -11,7 +11,7 @@ export function caseHandlers(
   return {
     'cases.create': (input, context) => cases.create(input, signedIn(context)),
     'cases.list': (input) => cases.list(input),
-    'cases.get': (input) => cases.get(input.id),
+    'cases.get': (input, context) => cases.get(input.id, signedIn(context)),
     'cases.setMaterialState': (input, context) => cases.setMaterialState(input, signedIn(context)),
   };
 }

@@ -79,7 +79,7 @@ describe('migrations', () => {
          high_frequency, promised_days, pinyin_initials, search_text, content_hash, document, import_id)
        VALUES (1, 'M', 1, '2026-01-01', '事项', '部门', 'county', 'person', 0, 5, 'sx', 's', 'h', '{}', 1)`,
     ).run();
-    expect(migrate(db)).toBe(3);
+    expect(migrate(db, bundledMigrations(), 3)).toBe(3);
     db.prepare(
       "INSERT INTO applicants (id, kind, id_number, name, created_at, updated_at) VALUES (1, 'person', 'x', '张三', 't', 't')",
     ).run();
@@ -95,6 +95,36 @@ describe('migrations', () => {
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('0004 snapshots the applicant onto existing cases', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 3);
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
+        VALUES (1, 'clerk', '窗口', 'clerk', 'h', 't', 't');
+      INSERT INTO knowledge_imports (id, file_name, sha256, imported_by, imported_at, summary)
+        VALUES (1, 'f', 's', 'x', 't', '{}');
+      INSERT INTO matters (id, code, version, effective_from, name, department, level, subject_kind,
+          high_frequency, promised_days, pinyin_initials, search_text, content_hash, document, import_id)
+        VALUES (1, 'M', 1, '2026-01-01', '事项', '部门', 'county', 'person', 0, 5, 'sx', 's', 'h', '{}', 1);
+      INSERT INTO applicants (id, kind, id_number, name, phone, created_at, updated_at)
+        VALUES (1, 'person', '11010519491231002X', '张伟', '13800138000', 't', 't');
+      INSERT INTO cases (reference, matter_id, applicant_id, status, created_by, created_at, updated_at)
+        VALUES ('BB1', 1, 1, 'intake', 1, 't', 't');
+    `);
+    expect(migrate(db)).toBe(4);
+    const row = db.prepare('SELECT applicant_snapshot AS snapshot FROM cases').get() as {
+      snapshot: string;
+    };
+    expect(JSON.parse(row.snapshot)).toEqual({
+      kind: 'person',
+      name: '张伟',
+      idNumber: '11010519491231002X',
+      phone: '13800138000',
+      legalRepresentative: null,
+      address: null,
+    });
   });
 
   it('refuses a database newer than the engine', () => {

@@ -19,10 +19,13 @@ export class SettingsStore {
   }
 
   /** Writes the given keys; the caller owns the transaction. */
-  write(changes: Partial<Settings>): void {
+  write(changes: { [K in keyof Settings]?: Settings[K] | undefined }): void {
     const upsert = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    for (const [key, value] of Object.entries(changes)) upsert.run(key, JSON.stringify(value));
+    for (const [key, value] of Object.entries(changes)) {
+      // An explicit `undefined` (possible through a structured clone) means "leave as is".
+      if (value !== undefined) upsert.run(key, JSON.stringify(value));
+    }
   }
 }

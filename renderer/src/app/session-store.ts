@@ -3,7 +3,7 @@ import type { Session } from '@shared/api/auth';
 const sessionTokenKey = 'bangban.sessionToken';
 
 /** Why the renderer left the signed-in state; the sign-in screen says so. */
-export type SignOutReason = 'idle' | 'expired' | 'disabled' | 'signedOut';
+export type SignOutReason = 'idle' | 'expired' | 'disabled' | 'passwordChanged' | 'signedOut';
 
 export type SessionState =
   | { status: 'resuming' }

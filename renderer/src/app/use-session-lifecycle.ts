@@ -6,10 +6,11 @@ import { isPrivateQuery, queryKeys } from './query-keys';
 import type { SignOutReason } from './session-store';
 import { isConnectionError } from './websocket-transport';
 
-const endReasons: Record<'signedOut' | 'idle' | 'disabled', SignOutReason> = {
+const endReasons: Record<'signedOut' | 'idle' | 'disabled' | 'passwordChanged', SignOutReason> = {
   signedOut: 'signedOut',
   idle: 'idle',
   disabled: 'disabled',
+  passwordChanged: 'passwordChanged',
 };
 
 /**
