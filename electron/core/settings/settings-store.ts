@@ -23,7 +23,8 @@ export class SettingsStore {
     const upsert = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    for (const [key, value] of Object.entries(changes)) {
+    for (const key of Object.keys(changes) as (keyof Settings)[]) {
+      const value = changes[key];
       // An explicit `undefined` (possible through a structured clone) means "leave as is".
       if (value !== undefined) upsert.run(key, JSON.stringify(value));
     }
