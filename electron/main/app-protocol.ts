@@ -1,17 +1,9 @@
 import { net, protocol } from 'electron';
 import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { contentSecurityPolicy } from '@shared/security/content-security-policy';
 
-const csp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const csp = contentSecurityPolicy();
 
 /** Must run before `app.whenReady`: the scheme is standard and secure, like https. */
 export function registerAppScheme(): void {

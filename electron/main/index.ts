@@ -57,6 +57,7 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => {
     callback(false);
   });
+  session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(join(outDir, 'renderer'));
   engine.start();
   openWindow();

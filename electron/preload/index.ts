@@ -31,8 +31,11 @@ function failPending(): void {
   pending.clear();
 }
 
+let ports = 0;
+
 ipcRenderer.on('bangban:engine-port', (event) => {
   failPending();
+  ports += 1;
   port = event.ports[0];
   if (!port) return;
   port.onmessage = ({
@@ -46,6 +49,8 @@ ipcRenderer.on('bangban:engine-port', (event) => {
     }
   };
   port.start();
+  // After a restart the new engine knows no session on this port: let the renderer resume it.
+  if (ports > 1) for (const listener of listeners.get('engine.reconnected') ?? []) listener({});
   for (const resume of waiting.splice(0)) resume();
 });
 

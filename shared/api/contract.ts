@@ -192,8 +192,10 @@ export const contract = {
   }),
 } as const;
 
-/** Events the engine pushes to connected renderers. */
+/** Events the engine pushes to connected renderers (and one the desktop shell raises). */
 export const events = {
+  /** Raised by the desktop preload when a restarted engine's port arrives: re-attach the session. */
+  'engine.reconnected': z.object({}),
   'system.status': systemStatusSchema,
   'knowledge.importProgress': importProgressSchema,
   'auth.sessionEnded': z.object({

@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { contentSecurityPolicy } from '@shared/security/content-security-policy';
 import type { Engine } from '../engine';
 import type { Logger } from '../logger';
 
@@ -32,23 +33,6 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 };
-
-/** The same policy the desktop shell sets: no inline or foreign scripts, sockets only to us. */
-function contentSecurityPolicy(origin: string): string {
-  const socket = origin.replace(/^http/, 'ws');
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ${socket}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
 
 /** The request's URL, or undefined when a client sent something no URL parser accepts. */
 function requestUrl(request: IncomingMessage, origin: string): URL | undefined {
@@ -106,7 +90,9 @@ export function startBrowserModeServer(options: BrowserModeOptions): Promise<Bro
     }
     response.writeHead(200, {
       'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': contentSecurityPolicy(origin),
+      'content-security-policy': contentSecurityPolicy({
+        socketOrigin: origin.replace(/^http/, 'ws'),
+      }),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': file.endsWith('index.html')

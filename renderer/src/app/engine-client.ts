@@ -39,14 +39,19 @@ export function takeEngineToken(win: Window): string | undefined {
 
 /** Uses the preload's bridge on the desktop, or a WebSocket to the engine in browser mode. */
 export function connectToEngine(win: Window): EngineConnectionResult {
-  if (win.bangban) {
+  const bridge = win.bangban;
+  if (bridge) {
+    const client = createBangbanClient(transportFromBridge(bridge));
     return {
       ok: true,
       engine: {
-        client: createBangbanClient(transportFromBridge(win.bangban)),
+        client,
         mode: 'desktop',
         connection: alwaysOpen,
-        onReconnect: () => () => undefined,
+        onReconnect: (hook) =>
+          bridge.events.on('engine.reconnected', () => {
+            void hook(client);
+          }),
       },
     };
   }
