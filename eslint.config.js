@@ -71,6 +71,7 @@ export default tseslint.config(
     [
       ...nodeBuiltins,
       'electron',
+      'electron/*',
       'react',
       'react-dom',
       'better-sqlite3',
@@ -82,12 +83,12 @@ export default tseslint.config(
   ),
   zone(
     ['renderer/**/*.{ts,tsx}'],
-    [...nodeBuiltins, 'electron', 'better-sqlite3', '**/electron/**'],
+    [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3', '**/electron/**'],
     'The renderer reaches the engine only through the typed client of shared/api.',
   ),
   zone(
     ['electron/core/**/*.ts', 'electron/web.ts'],
-    ['electron', '**/renderer/**', '**/main/**', '**/preload/**'],
+    ['electron', 'electron/*', '**/renderer/**', '**/main/**', '**/preload/**'],
     'electron/core is plain Node: no electron import, no shell code.',
   ),
   zone(

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  MIN_PASSWORD_CLASSES,
+  MIN_PASSWORD_LENGTH,
+  passwordClassCount,
+} from '../domain/password-policy';
 import { bilingual } from './validation';
 import { idSchema, roleSchema, text, timestampSchema } from './common';
 
@@ -12,14 +17,16 @@ export const usernameSchema = z
     bilingual('只能包含字母、数字、下划线、点和连字符', 'Use letters, digits, _ . - only'),
   );
 
-/** At least 10 characters from at least 3 of: lower, upper, digits, symbols (等保 practice). */
+/** The password policy of shared/domain/password-policy, with its messages. */
 export const newPasswordSchema = z
   .string()
-  .min(10, bilingual('密码至少 10 位', 'At least 10 characters'))
+  .min(
+    MIN_PASSWORD_LENGTH,
+    bilingual(`密码至少 ${MIN_PASSWORD_LENGTH} 位`, `At least ${MIN_PASSWORD_LENGTH} characters`),
+  )
   .max(128)
   .refine(
-    (value) =>
-      [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length >= 3,
+    (value) => passwordClassCount(value) >= MIN_PASSWORD_CLASSES,
     bilingual(
       '密码须包含大写字母、小写字母、数字、符号中的至少三类',
       'Use at least three of: upper case, lower case, digits, symbols',

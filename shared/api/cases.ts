@@ -3,13 +3,14 @@ import { bilingual } from './validation';
 import { idSchema, isoDateSchema, text, timestampSchema } from './common';
 import { localizedTextSchema } from './errors';
 import { parseCitizenId } from '../domain/citizen-id';
+import { isPhoneNumber } from '../domain/phone';
 import { parseUscc } from '../domain/uscc';
 
 const phoneSchema = z
   .string()
   .trim()
-  .regex(
-    /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/,
+  .refine(
+    isPhoneNumber,
     bilingual(
       '请输入 11 位手机号或带区号的固定电话',
       'Enter an 11-digit mobile or a landline with area code',

@@ -15,7 +15,6 @@ export const errorCodes = [
   'BAD_CREDENTIALS',
   'ACCOUNT_LOCKED',
   'ACCOUNT_DISABLED',
-  'WEAK_PASSWORD',
   'KNOWLEDGE_INVALID',
   'KNOWLEDGE_VERSION_CONFLICT',
   'INTERNAL',
@@ -70,7 +69,6 @@ const defaultMessages: Record<ErrorCode, LocalizedText> = {
     en: 'Too many failed sign-ins: the account is locked',
   },
   ACCOUNT_DISABLED: { zh: '账号已停用，请联系管理员', en: 'The account is disabled' },
-  WEAK_PASSWORD: { zh: '密码强度不足', en: 'The password is too weak' },
   KNOWLEDGE_INVALID: {
     zh: '知识文件有误，未导入任何内容',
     en: 'The knowledge file is invalid; nothing was imported',

@@ -23,3 +23,5 @@ export {
   holidaySchema,
 } from './working-days';
 export type { CalendarCoverage, CalendarYear, Holiday, WorkingDayCalendar } from './working-days';
+export * from './password-policy';
+export * from './phone';

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { electronBinary, whyNoDesktop } from '../../scripts/electron-runtime.mjs';
 
 /**
  * The desktop shell, where an Electron runtime exists. Its binary cannot be downloaded on the
@@ -11,22 +12,11 @@ import { describe, expect, it } from 'vitest';
  */
 const root = join(import.meta.dirname, '../..');
 
-function electronBinary(): string | undefined {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const pathFile = join(root, 'node_modules/electron/path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const binary = join(root, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : undefined;
-}
-
 function whySkip(): string | undefined {
-  if (!electronBinary()) {
+  if (!electronBinary(root)) {
     return 'no Electron runtime: node_modules/electron has no binary (it cannot be downloaded on this machine)';
   }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return 'no display: run under xvfb-run to include the desktop shell';
-  }
-  return undefined;
+  return whyNoDesktop(root) && 'no display: run under xvfb-run to include the desktop shell';
 }
 
 describe('desktop shell', () => {
@@ -39,7 +29,7 @@ describe('desktop shell', () => {
     }
     const dataDir = mkdtempSync(join(tmpdir(), 'bangban-electron-'));
     const app = await electron.launch({
-      executablePath: electronBinary(),
+      executablePath: electronBinary(root),
       args: [root],
       env: { ...process.env, BANGBAN_DATA_DIR: dataDir },
     });

@@ -76,37 +76,34 @@ function inspect(dataDir: string): {
 }
 
 describe('killing the engine during an import', () => {
-  let writePhaseMs = 0;
-
-  it('completes when left alone (and tells how long writing takes)', async () => {
-    const dataDir = join(workDir, 'complete');
-    const run = await runImport(dataDir);
+  it('leaves an intact database holding all of the import or none of it', async () => {
+    // First an import left alone: it must complete, and it tells how long writing takes.
+    const complete = join(workDir, 'complete');
+    const run = await runImport(complete);
     expect(run.exitSignal).toBeNull();
     expect(run.writingAfterMs).toBeDefined();
-    writePhaseMs = run.totalMs - (run.writingAfterMs ?? 0);
-    expect(inspect(dataDir)).toEqual({
+    const writePhaseMs = run.totalMs - (run.writingAfterMs ?? 0);
+    expect(inspect(complete)).toEqual({
       integrity: 'ok',
       matters: MATTERS,
       entries: MATTERS,
       imports: 1,
     });
-  });
 
-  it('leaves an intact database holding all of the import or none of it', async () => {
-    // Kill points spread evenly over the measured write phase, from its very start to its end.
+    // Then kills spread evenly over that write phase, from its very start to its end.
     const kills = 12;
     const outcomes: string[] = [];
     for (let index = 0; index < kills; index += 1) {
       const dataDir = join(workDir, `killed-${index}`);
       const delay = Math.round((writePhaseMs * index) / (kills - 1));
-      const run = await runImport(dataDir, delay);
+      const killed = await runImport(dataDir, delay);
       const state = inspect(dataDir);
       expect(state.integrity).toBe('ok');
       const all = state.matters === MATTERS && state.entries === MATTERS && state.imports === 1;
       const none = state.matters === 0 && state.entries === 0 && state.imports === 0;
       expect(all || none, JSON.stringify({ delay, state })).toBe(true);
       outcomes.push(
-        run.exitSignal === 'SIGKILL'
+        killed.exitSignal === 'SIGKILL'
           ? all
             ? 'killed-after-commit'
             : 'killed-rolled-back'

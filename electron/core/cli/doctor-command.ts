@@ -1,6 +1,8 @@
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../db/connection';
+import { openDatabaseForInspection } from '../db/connection';
+import { UserRepository } from '../auth/user-repository';
+import { KnowledgeRepository } from '../knowledge/knowledge-repository';
 import { bundledMigrations, schemaVersion } from '../db/migrations';
 import { DATABASE_FILE } from '../engine';
 import { loadWorkingDayCalendar } from '../calendar/calendar-loader';
@@ -88,7 +90,7 @@ export function runDoctor(
 function databaseChecks(file: string): Check[] {
   const checks: Check[] = [];
   try {
-    const db = openDatabase(file);
+    const db = openDatabaseForInspection(file);
     try {
       const integrity = db.pragma('integrity_check', { simple: true }) as string;
       checks.push({
@@ -115,21 +117,20 @@ function databaseChecks(file: string): Check[] {
             ? '启动一次程序即可自动升级 / start the app once to upgrade'
             : '请升级程序 / update the app',
       });
-      const counts = db
-        .prepare(
-          'SELECT (SELECT count(*) FROM users) AS users, (SELECT count(DISTINCT code) FROM matters) AS matters',
-        )
-        .get() as { users: number; matters: number } | undefined;
+      const counts = {
+        users: new UserRepository(db).count(),
+        matters: new KnowledgeRepository(db).counts().matters,
+      };
       checks.push({
-        ok: (counts?.users ?? 0) > 0 ? true : 'warn',
-        zh: `用户数：${counts?.users ?? 0}`,
-        en: `Users: ${counts?.users ?? 0}`,
+        ok: counts.users > 0 ? true : 'warn',
+        zh: `用户数：${counts.users}`,
+        en: `Users: ${counts.users}`,
         fix: '首次启动时在初始化页面创建管理员 / create the administrator on the setup screen',
       });
       checks.push({
-        ok: (counts?.matters ?? 0) > 0 ? true : 'warn',
-        zh: `事项目录：${counts?.matters ?? 0} 个事项`,
-        en: `Matter catalogue: ${counts?.matters ?? 0} matters`,
+        ok: counts.matters > 0 ? true : 'warn',
+        zh: `事项目录：${counts.matters} 个事项`,
+        en: `Matter catalogue: ${counts.matters} matters`,
         fix: '启动程序导入内置知识库，或运行 npm run bangban -- import <文件> / start the app or import a file',
       });
     } finally {

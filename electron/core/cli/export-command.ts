@@ -11,21 +11,12 @@ import { KnowledgeRepository } from '../knowledge';
  * back unchanged. Items are exported in version order so re-importing rebuilds the same history.
  */
 export function exportKnowledge(db: Db): string {
-  const matters = db.prepare('SELECT document FROM matters ORDER BY code, version').all() as {
-    document: string;
-  }[];
-  const entries = db
-    .prepare('SELECT kind, document FROM knowledge_entries ORDER BY entry_id, version')
-    .all() as { kind: 'policy' | 'qa'; document: string }[];
-  const parse = (row: { document: string }): unknown => JSON.parse(row.document);
   return stringify({
     format: KNOWLEDGE_FORMAT,
     formatVersion: KNOWLEDGE_FORMAT_VERSION,
     publisher: 'bangban export',
     publishedAt: businessDate(systemClock.now()),
-    matters: matters.map(parse),
-    policies: entries.filter((row) => row.kind === 'policy').map(parse),
-    qa: entries.filter((row) => row.kind === 'qa').map(parse),
+    ...new KnowledgeRepository(db).allDocuments(),
   });
 }
 

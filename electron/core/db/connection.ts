@@ -15,6 +15,14 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+/**
+ * Opens an existing store to inspect it (`bangban doctor`): no pragmas that change the file, and
+ * a missing file is an error rather than a new empty database.
+ */
+export function openDatabaseForInspection(file: string): Db {
+  return new Database(file, { fileMustExist: true });
+}
+
 /** Runs `work` in one IMMEDIATE transaction: all of it is committed, or none of it. */
 export function inTransaction<T>(db: Db, work: () => T): T {
   return db.transaction(work).immediate();

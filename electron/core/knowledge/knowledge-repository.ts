@@ -89,6 +89,24 @@ export class KnowledgeRepository {
       .all() as ReturnType<KnowledgeRepository['imports']>;
   }
 
+  /** Every version of every item, oldest first per code: what `bangban export` writes. */
+  allDocuments(): { matters: unknown[]; policies: unknown[]; qa: unknown[] } {
+    const matters = this.db
+      .prepare('SELECT document FROM matters ORDER BY code, version')
+      .all() as {
+      document: string;
+    }[];
+    const entries = this.db
+      .prepare('SELECT kind, document FROM knowledge_entries ORDER BY entry_id, version')
+      .all() as { kind: 'policy' | 'qa'; document: string }[];
+    const parse = (row: { document: string }): unknown => JSON.parse(row.document);
+    return {
+      matters: matters.map(parse),
+      policies: entries.filter((row) => row.kind === 'policy').map(parse),
+      qa: entries.filter((row) => row.kind === 'qa').map(parse),
+    };
+  }
+
   importedSha256s(): Set<string> {
     const rows = this.db.prepare('SELECT DISTINCT sha256 FROM knowledge_imports').all() as {
       sha256: string;

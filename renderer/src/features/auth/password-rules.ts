@@ -2,7 +2,7 @@ import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import { checkPassword } from './password-strength';
 
-/** Client-side check for a new password; the engine checks again (WEAK_PASSWORD). */
+/** Client-side check for a new password; the engine checks again (INVALID_INPUT). */
 export function newPasswordRules(t: TFunction, label: string): FormRule[] {
   return [
     { required: true, message: t('common.fieldRequired', { field: label }) },

@@ -1,7 +1,8 @@
-/** Mirrors the engine's rule (shared/api/auth.ts): ≥ 10 characters, 3 of 4 character classes. */
-export const minPasswordLength = 10;
-
-const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/];
+import {
+  MIN_PASSWORD_LENGTH,
+  meetsPasswordPolicy,
+  passwordClassCount,
+} from '@shared/domain/password-policy';
 
 export type PasswordLevel = 'weak' | 'fair' | 'strong';
 
@@ -12,10 +13,11 @@ export interface PasswordCheck {
   level: PasswordLevel;
 }
 
+/** The engine's policy (shared/domain/password-policy) plus a strength level for the hint. */
 export function checkPassword(password: string): PasswordCheck {
-  const long = password.length >= minPasswordLength;
-  const classCount = classes.filter((pattern) => pattern.test(password)).length;
-  const acceptable = long && classCount >= 3;
+  const long = password.length >= MIN_PASSWORD_LENGTH;
+  const classCount = passwordClassCount(password);
+  const acceptable = meetsPasswordPolicy(password);
   const strong = acceptable && (classCount === 4 || password.length >= 14);
   return { long, classCount, acceptable, level: strong ? 'strong' : acceptable ? 'fair' : 'weak' };
 }

@@ -1,10 +1,8 @@
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import { parseCitizenId } from '@shared/domain/citizen-id';
+import { isPhoneNumber } from '@shared/domain/phone';
 import { parseUscc } from '@shared/domain/uscc';
-
-/** The contract's phone pattern (shared/api/cases.ts): a mobile, or a landline with area code. */
-const phonePattern = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
@@ -78,7 +76,7 @@ export function phoneRules(t: TFunction, required: boolean, label: string): Form
       validateTrigger: 'onBlur',
       validator: (_rule, value: unknown) => {
         const raw = text(value);
-        return !raw || phonePattern.test(raw)
+        return !raw || isPhoneNumber(raw)
           ? Promise.resolve()
           : Promise.reject(new Error(t('newCase.phoneInvalid')));
       },
