@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Modal } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@shared/api/auth';
@@ -8,8 +8,7 @@ import { queryKeys } from '../../app/query-keys';
 import { showErrorOnForm } from '../../ui/api-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLanguage } from '../../ui/use-language';
-import { useWatchedText } from '../../ui/use-watched-text';
-import { confirmPasswordRules, newPasswordRules, PasswordStrength } from '../auth';
+import { NewPasswordFields } from '../auth';
 
 interface ResetValues {
   newPassword: string;
@@ -24,7 +23,6 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ResetValues>();
-  const newPassword = useWatchedText(form, 'newPassword');
   const [formError, setFormError] = useState<string>();
 
   const reset = useMutation({
@@ -62,22 +60,12 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
           reset.mutate(values);
         }}
       >
-        <Form.Item
+        <NewPasswordFields
           name="newPassword"
           label={t('users.newPassword')}
-          rules={newPasswordRules(t, t('users.newPassword'))}
-          extra={<PasswordStrength password={newPassword} />}
-        >
-          <Input.Password autoFocus autoComplete="new-password" data-testid="reset-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={confirmPasswordRules(t, 'newPassword')}
-        >
-          <Input.Password autoComplete="new-password" data-testid="reset-password-confirm" />
-        </Form.Item>
+          testIds={{ password: 'reset-password', confirm: 'reset-password-confirm' }}
+          autoFocus
+        />
         <button type="submit" hidden aria-hidden tabIndex={-1} />
         {formError ? <ErrorAlert error={formError} /> : null}
       </Form>

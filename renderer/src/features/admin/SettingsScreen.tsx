@@ -8,6 +8,7 @@ import { queryKeys } from '../../app/query-keys';
 import { showErrorOnForm } from '../../ui/api-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLanguage } from '../../ui/use-language';
+import { requiredRule } from '../../ui/form-rules';
 
 /** Hall name, hall contact, and the idle time after which users are signed out. */
 export function SettingsScreen() {
@@ -67,13 +68,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       <Form.Item
         name="hallName"
         label={t('settings.hallName')}
-        rules={[
-          {
-            required: true,
-            whitespace: true,
-            message: t('common.fieldRequired', { field: t('settings.hallName') }),
-          },
-        ]}
+        rules={[requiredRule(t, t('settings.hallName'))]}
       >
         <Input autoFocus maxLength={60} data-testid="settings-hall-name" />
       </Form.Item>

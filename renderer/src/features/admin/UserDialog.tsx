@@ -9,8 +9,8 @@ import { queryKeys } from '../../app/query-keys';
 import { showErrorOnForm } from '../../ui/api-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLanguage } from '../../ui/use-language';
-import { useWatchedText } from '../../ui/use-watched-text';
-import { confirmPasswordRules, newPasswordRules, PasswordStrength } from '../auth';
+import { NewPasswordFields } from '../auth';
+import { requiredRule } from '../../ui/form-rules';
 
 interface UserValues {
   username: string;
@@ -34,7 +34,6 @@ export function UserDialog({ user, onClose }: UserDialogProps) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserValues>();
-  const password = useWatchedText(form, 'password');
   const [formError, setFormError] = useState<string>();
 
   const save = useMutation({
@@ -57,12 +56,6 @@ export function UserDialog({ user, onClose }: UserDialogProps) {
     onError: (error) => {
       setFormError(showErrorOnForm(form, error, language));
     },
-  });
-
-  const required = (field: string) => ({
-    required: true,
-    whitespace: true,
-    message: t('common.fieldRequired', { field }),
   });
 
   return (
@@ -94,7 +87,7 @@ export function UserDialog({ user, onClose }: UserDialogProps) {
         <Form.Item
           name="username"
           label={t('users.username')}
-          rules={[required(t('users.username'))]}
+          rules={[requiredRule(t, t('users.username'))]}
         >
           <Input
             autoFocus={!user}
@@ -107,7 +100,7 @@ export function UserDialog({ user, onClose }: UserDialogProps) {
         <Form.Item
           name="displayName"
           label={t('users.displayName')}
-          rules={[required(t('users.displayName'))]}
+          rules={[requiredRule(t, t('users.displayName'))]}
         >
           <Input autoFocus={Boolean(user)} maxLength={40} data-testid="user-display-name" />
         </Form.Item>
@@ -119,22 +112,11 @@ export function UserDialog({ user, onClose }: UserDialogProps) {
         </Form.Item>
         {user ? null : (
           <>
-            <Form.Item
+            <NewPasswordFields
               name="password"
               label={t('users.password')}
-              rules={newPasswordRules(t, t('users.password'))}
-              extra={<PasswordStrength password={password} />}
-            >
-              <Input.Password autoComplete="new-password" data-testid="user-password" />
-            </Form.Item>
-            <Form.Item
-              name="confirm"
-              label={t('password.confirm')}
-              dependencies={['password']}
-              rules={confirmPasswordRules(t, 'password')}
-            >
-              <Input.Password autoComplete="new-password" data-testid="user-password-confirm" />
-            </Form.Item>
+              testIds={{ password: 'user-password', confirm: 'user-password-confirm' }}
+            />
           </>
         )}
         <button type="submit" hidden aria-hidden tabIndex={-1} />

@@ -6,9 +6,8 @@ import { useClient } from '../../app/engine-context';
 import { showErrorOnForm } from '../../ui/api-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLanguage } from '../../ui/use-language';
-import { useWatchedText } from '../../ui/use-watched-text';
-import { confirmPasswordRules, newPasswordRules } from './password-rules';
-import { PasswordStrength } from './PasswordStrength';
+import { NewPasswordFields } from './NewPasswordFields';
+import { requiredRule } from '../../ui/form-rules';
 
 interface ChangePasswordValues {
   currentPassword: string;
@@ -27,7 +26,6 @@ export function ChangePasswordDialog({ open, onClose }: ChangePasswordDialogProp
   const client = useClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ChangePasswordValues>();
-  const newPassword = useWatchedText(form, 'newPassword');
   const [formError, setFormError] = useState<string>();
 
   const change = useMutation({
@@ -71,12 +69,7 @@ export function ChangePasswordDialog({ open, onClose }: ChangePasswordDialogProp
         <Form.Item
           name="currentPassword"
           label={t('changePassword.current')}
-          rules={[
-            {
-              required: true,
-              message: t('common.fieldRequired', { field: t('changePassword.current') }),
-            },
-          ]}
+          rules={[requiredRule(t, t('changePassword.current'))]}
         >
           <Input.Password
             autoFocus
@@ -84,22 +77,11 @@ export function ChangePasswordDialog({ open, onClose }: ChangePasswordDialogProp
             data-testid="password-current"
           />
         </Form.Item>
-        <Form.Item
+        <NewPasswordFields
           name="newPassword"
           label={t('changePassword.next')}
-          rules={newPasswordRules(t, t('changePassword.next'))}
-          extra={<PasswordStrength password={newPassword} />}
-        >
-          <Input.Password autoComplete="new-password" data-testid="password-new" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={confirmPasswordRules(t, 'newPassword')}
-        >
-          <Input.Password autoComplete="new-password" data-testid="password-confirm" />
-        </Form.Item>
+          testIds={{ password: 'password-new', confirm: 'password-confirm' }}
+        />
         {/* Enter in a field submits the form even though the button is in the modal footer. */}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
         {formError ? <ErrorAlert error={formError} /> : null}

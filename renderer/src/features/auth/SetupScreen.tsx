@@ -7,10 +7,9 @@ import { queryKeys } from '../../app/query-keys';
 import { showErrorOnForm } from '../../ui/api-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLanguage } from '../../ui/use-language';
-import { useWatchedText } from '../../ui/use-watched-text';
 import { AuthCard } from './AuthCard';
-import { confirmPasswordRules, newPasswordRules } from './password-rules';
-import { PasswordStrength } from './PasswordStrength';
+import { NewPasswordFields } from './NewPasswordFields';
+import { requiredRule } from '../../ui/form-rules';
 
 interface SetupValues {
   hallName: string;
@@ -28,7 +27,6 @@ export function SetupScreen() {
   const store = useSessionStore();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SetupValues>();
-  const password = useWatchedText(form, 'password');
   const [formError, setFormError] = useState<string>();
 
   const createAdmin = useMutation({
@@ -41,12 +39,6 @@ export function SetupScreen() {
     onError: (error) => {
       setFormError(showErrorOnForm(form, error, language));
     },
-  });
-
-  const required = (field: string) => ({
-    required: true,
-    whitespace: true,
-    message: t('common.fieldRequired', { field }),
   });
 
   return (
@@ -65,7 +57,7 @@ export function SetupScreen() {
         <Form.Item
           name="hallName"
           label={t('setup.hallName')}
-          rules={[required(t('setup.hallName'))]}
+          rules={[requiredRule(t, t('setup.hallName'))]}
         >
           <Input
             autoFocus
@@ -78,33 +70,22 @@ export function SetupScreen() {
           name="username"
           label={t('setup.username')}
           extra={t('setup.usernameHint')}
-          rules={[required(t('setup.username'))]}
+          rules={[requiredRule(t, t('setup.username'))]}
         >
           <Input maxLength={32} autoComplete="username" data-testid="setup-username" />
         </Form.Item>
         <Form.Item
           name="displayName"
           label={t('setup.displayName')}
-          rules={[required(t('setup.displayName'))]}
+          rules={[requiredRule(t, t('setup.displayName'))]}
         >
           <Input maxLength={40} data-testid="setup-display-name" />
         </Form.Item>
-        <Form.Item
+        <NewPasswordFields
           name="password"
           label={t('setup.password')}
-          rules={newPasswordRules(t, t('setup.password'))}
-          extra={<PasswordStrength password={password} />}
-        >
-          <Input.Password autoComplete="new-password" data-testid="setup-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['password']}
-          rules={confirmPasswordRules(t, 'password')}
-        >
-          <Input.Password autoComplete="new-password" data-testid="setup-password-confirm" />
-        </Form.Item>
+          testIds={{ password: 'setup-password', confirm: 'setup-password-confirm' }}
+        />
         {formError ? (
           <div className="form-error">
             <ErrorAlert error={formError} />

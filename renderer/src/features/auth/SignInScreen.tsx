@@ -8,6 +8,7 @@ import { showErrorOnForm } from '../../ui/api-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLanguage } from '../../ui/use-language';
 import { AuthCard } from './AuthCard';
+import { requiredRule } from '../../ui/form-rules';
 
 interface SignInValues {
   username: string;
@@ -62,22 +63,14 @@ export function SignInScreen({ hallName, reason }: SignInScreenProps) {
         <Form.Item
           name="username"
           label={t('signIn.username')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.fieldRequired', { field: t('signIn.username') }),
-            },
-          ]}
+          rules={[requiredRule(t, t('signIn.username'))]}
         >
           <Input autoFocus autoComplete="username" maxLength={32} data-testid="signin-username" />
         </Form.Item>
         <Form.Item
           name="password"
           label={t('signIn.password')}
-          rules={[
-            { required: true, message: t('common.fieldRequired', { field: t('signIn.password') }) },
-          ]}
+          rules={[requiredRule(t, t('signIn.password'))]}
         >
           <Input.Password autoComplete="current-password" data-testid="signin-password" />
         </Form.Item>

@@ -1,11 +1,12 @@
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import { checkPassword } from './password-strength';
+import { requiredRule } from '../../ui/form-rules';
 
 /** Client-side check for a new password; the engine checks again (INVALID_INPUT). */
 export function newPasswordRules(t: TFunction, label: string): FormRule[] {
   return [
-    { required: true, message: t('common.fieldRequired', { field: label }) },
+    requiredRule(t, label),
     {
       validator: (_rule, value: unknown) => {
         const password = typeof value === 'string' ? value : '';
@@ -22,7 +23,7 @@ export function newPasswordRules(t: TFunction, label: string): FormRule[] {
 /** The "type it again" field: must equal the field called `passwordField`. */
 export function confirmPasswordRules(t: TFunction, passwordField: string): FormRule[] {
   return [
-    { required: true, message: t('common.fieldRequired', { field: t('password.confirm') }) },
+    requiredRule(t, t('password.confirm')),
     ({ getFieldValue }) => ({
       validator: (_rule, value: unknown) =>
         !value || getFieldValue(passwordField) === value

@@ -3,7 +3,8 @@ import { CheckCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FieldLabel } from '../../ui/FieldLabel';
 import { parseUscc } from '@shared/domain/uscc';
-import { phoneRules, requiredRule, usccRules } from './applicant-rules';
+import { phoneRules, usccRules } from './applicant-rules';
+import { requiredRule } from '../../ui/form-rules';
 
 function UsccInsight({ value }: { value: string }) {
   const { t } = useTranslation();

@@ -3,7 +3,8 @@ import { CheckCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FieldLabel } from '../../ui/FieldLabel';
 import { parseCitizenId } from '@shared/domain/citizen-id';
-import { citizenIdRules, phoneRules, requiredRule } from './applicant-rules';
+import { citizenIdRules, phoneRules } from './applicant-rules';
+import { requiredRule } from '../../ui/form-rules';
 
 /** What the ID number says about its holder, once it checks out. */
 function CitizenIdInsight({ value }: { value: string }) {

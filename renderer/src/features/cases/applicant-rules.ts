@@ -3,12 +3,9 @@ import type { TFunction } from 'i18next';
 import { parseCitizenId } from '@shared/domain/citizen-id';
 import { isPhoneNumber } from '@shared/domain/phone';
 import { parseUscc } from '@shared/domain/uscc';
+import { requiredRule } from '../../ui/form-rules';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-export function requiredRule(t: TFunction, field: string): FormRule {
-  return { required: true, whitespace: true, message: t('common.fieldRequired', { field }) };
-}
 
 /**
  * GB 11643 check while typing: a wrong character, date or check digit shows at once; "too short"
