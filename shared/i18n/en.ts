@@ -4,6 +4,7 @@ import type { Messages } from './zh-CN';
 export const en = {
   app: {
     name: 'Bangban Desk',
+    loading: 'Loading the workbench…',
     connecting: 'Connecting to the engine…',
     tokenMissing:
       'The access token is missing: open this page with the full address (including token) shown when Bangban Desk started.',

@@ -6,6 +6,7 @@ export const zhCN = {
   app: {
     name: '帮办台',
     connecting: '正在连接引擎…',
+    loading: '正在加载工作台…',
     tokenMissing: '缺少访问令牌：请使用启动帮办台时显示的完整地址（含 token）打开本页面。',
     notFound: '页面不存在',
     backHome: '返回办件列表',

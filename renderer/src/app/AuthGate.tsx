@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Button, Result } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,14 @@ import { useLanguage } from '../ui/use-language';
 import { useClient, useSessionState } from './engine-context';
 import { FullPageSpin } from './FullPageSpin';
 import { queryKeys } from './query-keys';
-import { SignedInShell } from './SignedInShell';
+
+/**
+ * Everything after sign-in (tables, case screens, admin) loads on demand, so the setup and
+ * sign-in screens paint without it.
+ */
+const SignedInShell = lazy(() =>
+  import('./SignedInShell').then((module) => ({ default: module.SignedInShell })),
+);
 
 /** First start, sign-in, or the app: whichever the engine and the session call for. */
 export function AuthGate() {
@@ -21,7 +29,11 @@ export function AuthGate() {
   });
 
   if (session.status === 'signedIn') {
-    return <SignedInShell key={session.session.user.id} session={session.session} />;
+    return (
+      <Suspense fallback={<FullPageSpin tip={t('app.loading')} />}>
+        <SignedInShell key={session.session.user.id} session={session.session} />
+      </Suspense>
+    );
   }
   if (setup.isPending || session.status === 'resuming') {
     return <FullPageSpin tip={t('app.connecting')} />;
