@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload, SystemStatus } from '@shared/api';
+import { businessDate } from '@shared/domain/business-date';
 import type { WorkingDayCalendar } from '@shared/domain/working-days';
 import {
   AuthService,
@@ -16,10 +17,13 @@ import { openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrations';
 import {
   importSeedKnowledge,
+  createJiebaSegmenter,
   KnowledgeImporter,
+  KnowledgeIndex,
   knowledgeHandlers,
   KnowledgeRepository,
   MatterCatalogue,
+  type Segmenter,
 } from './knowledge';
 import { createLogger, type Logger } from './logger';
 import { Dispatcher, type Connection, type Handlers } from './rpc/dispatcher';
@@ -37,6 +41,8 @@ export interface EngineOptions {
   clock?: Clock;
   logger?: Logger;
   hasher?: PasswordHasher;
+  /** Word segmentation for retrieval; jieba unless a test brings its own. */
+  segmenter?: Segmenter;
   checkOutputs?: boolean;
 }
 
@@ -74,7 +80,8 @@ export class Engine {
       clock,
     );
     const knowledge = new KnowledgeRepository(this.db);
-    const importer = new KnowledgeImporter(this.db, knowledge, clock);
+    const index = new KnowledgeIndex(this.db, options.segmenter ?? createJiebaSegmenter());
+    const importer = new KnowledgeImporter(this.db, knowledge, index, clock);
     const catalogue = new MatterCatalogue(knowledge, clock);
     const cases = new CaseService(
       this.db,
@@ -96,6 +103,9 @@ export class Engine {
         });
       }
     }
+    // Entries from before the search index existed are indexed once, here.
+    const indexed = index.indexPending();
+    if (indexed > 0) logger.info('knowledge indexed', { entries: indexed });
 
     const identity = {
       version: options.version,
@@ -108,9 +118,15 @@ export class Engine {
       ...authHandlers(auth, settings, this.db, (userId, reason, except) => {
         this.endSessionsOf(userId, reason, except);
       }),
-      ...knowledgeHandlers(importer, knowledge, catalogue, () => {
-        this.broadcast('system.status', this.status());
-      }),
+      ...knowledgeHandlers(
+        importer,
+        knowledge,
+        catalogue,
+        (input) => index.search(input, businessDate(clock.now())),
+        () => {
+          this.broadcast('system.status', this.status());
+        },
+      ),
       ...caseHandlers(cases),
     };
     this.dispatcher = new Dispatcher({

@@ -25,6 +25,8 @@ import {
   importProgressSchema,
   importRecordSchema,
   importSummarySchema,
+  knowledgeHitSchema,
+  searchKnowledgeInputSchema,
 } from './knowledge';
 import {
   getMatterInputSchema,
@@ -165,6 +167,12 @@ export const contract = {
     output: z.array(importRecordSchema),
     access: ['admin'],
     summary: 'The history of knowledge imports',
+  }),
+  'knowledge.search': method({
+    input: searchKnowledgeInputSchema,
+    output: z.array(knowledgeHitSchema),
+    access: 'signedIn',
+    summary: 'Policies and Q&A in effect that answer a question, best first, with citation data',
   }),
   'cases.create': method({
     input: createCaseInputSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, text, timestampSchema } from './common';
+import { idSchema, isoDateSchema, text, timestampSchema } from './common';
 
 const countsSchema = z.object({
   added: z.number().int(),
@@ -48,3 +48,32 @@ export const importProgressSchema = z.object({
   total: z.number().int(),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+export const searchKnowledgeInputSchema = z
+  .object({
+    query: text(200),
+    /** Only entries about this matter. */
+    matterCode: z.string().trim().min(1).max(64).optional(),
+    department: z.string().trim().min(1).max(60).optional(),
+    /** Entries in effect on this date (default: today, Beijing time). */
+    date: isoDateSchema.optional(),
+    limit: z.number().int().min(1).max(50).default(8),
+  })
+  .strict();
+
+/** One retrieved policy or Q&A entry, with what a citation needs (id, version, dates). */
+export const knowledgeHitSchema = z.object({
+  entryId: z.string(),
+  version: z.number().int(),
+  kind: z.enum(['policy', 'qa']),
+  title: z.string(),
+  snippet: z.string(),
+  effectiveFrom: isoDateSchema,
+  expiresOn: isoDateSchema.nullable(),
+  matters: z.array(z.string()),
+  department: z.string().nullable(),
+  sources: z.array(z.string()),
+  /** BM25 relevance, higher is better; comparable within one search only. */
+  score: z.number(),
+});
+export type KnowledgeHit = z.infer<typeof knowledgeHitSchema>;

@@ -165,7 +165,8 @@ describe('addWorkingDays', () => {
     fc.assert(
       fc.property(
         startArbitrary,
-        fc.integer({ min: 0, max: 40 }),
+        // n + more stays within the 40 working days the start dates leave room for.
+        fc.integer({ min: 0, max: 20 }),
         fc.integer({ min: 1, max: 20 }),
         (start, n, more) => {
           expect(calendar.addWorkingDays(start, n) < calendar.addWorkingDays(start, n + more)).toBe(

@@ -1,6 +1,12 @@
 import { ApiError } from '@shared/api';
 import { systemClock } from '../clock';
-import { KnowledgeImporter, KnowledgeRepository, readKnowledgeSources } from '../knowledge';
+import {
+  createJiebaSegmenter,
+  KnowledgeImporter,
+  KnowledgeIndex,
+  KnowledgeRepository,
+  readKnowledgeSources,
+} from '../knowledge';
 import type { Db } from '../db/connection';
 
 /**
@@ -14,7 +20,12 @@ export function importCommand(
   out: (line: string) => void,
 ): number {
   const repository = new KnowledgeRepository(db);
-  const importer = new KnowledgeImporter(db, repository, systemClock);
+  const importer = new KnowledgeImporter(
+    db,
+    repository,
+    new KnowledgeIndex(db, createJiebaSegmenter()),
+    systemClock,
+  );
   for (const source of paths.flatMap(readKnowledgeSources)) {
     try {
       const summary = importer.import({

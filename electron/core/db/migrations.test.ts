@@ -113,7 +113,7 @@ describe('migrations', () => {
       INSERT INTO cases (reference, matter_id, applicant_id, status, created_by, created_at, updated_at)
         VALUES ('BB1', 1, 1, 'intake', 1, 't', 't');
     `);
-    expect(migrate(db)).toBe(4);
+    expect(migrate(db, bundledMigrations(), 4)).toBe(4);
     const row = db.prepare('SELECT applicant_snapshot AS snapshot FROM cases').get() as {
       snapshot: string;
     };
@@ -125,6 +125,23 @@ describe('migrations', () => {
       legalRepresentative: null,
       address: null,
     });
+  });
+
+  it('0005 adds the search index, marks existing entries for indexing and seeds synonyms', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 4);
+    db.exec(`
+      INSERT INTO knowledge_imports (id, file_name, sha256, imported_by, imported_at, summary)
+        VALUES (1, 'f', 's', 'x', 't', '{}');
+      INSERT INTO knowledge_entries (entry_id, version, kind, title, effective_from, matter_codes,
+          content_hash, document, import_id)
+        VALUES ('QA-1', 1, 'qa', '问', '2026-01-01', '[]', 'h', '{}', 1);
+    `);
+    expect(migrate(db, bundledMigrations(), 5)).toBe(5);
+    expect(db.prepare('SELECT indexed FROM knowledge_entries').get()).toEqual({ indexed: 0 });
+    expect(tables(db)).toEqual(expect.arrayContaining(['knowledge_fts', 'knowledge_synonyms']));
+    const group = db.prepare("SELECT group_name FROM knowledge_synonyms WHERE term = '执照'").get();
+    expect(group).toEqual({ group_name: '营业执照' });
   });
 
   it('refuses a database newer than the engine', () => {

@@ -1,10 +1,13 @@
+import type { KnowledgeHit, ParsedInput } from '@shared/api';
 import { signedIn } from '../auth';
 import type { Handlers } from '../rpc/dispatcher';
 import type { KnowledgeImporter } from './knowledge-importer';
 import type { KnowledgeRepository } from './knowledge-repository';
 import type { MatterCatalogue } from './matter-catalogue';
 
+export { KnowledgeIndex } from './knowledge-index';
 export { KnowledgeImporter } from './knowledge-importer';
+export { createJiebaSegmenter, type Segmenter } from './segmenter';
 export { KnowledgeRepository } from './knowledge-repository';
 export { MatterCatalogue } from './matter-catalogue';
 export { importSeedKnowledge, readKnowledgeSources } from './knowledge-sources';
@@ -13,8 +16,12 @@ export function knowledgeHandlers(
   importer: KnowledgeImporter,
   repository: KnowledgeRepository,
   catalogue: MatterCatalogue,
+  search: (input: ParsedInput<'knowledge.search'>) => KnowledgeHit[],
   onImported: () => void,
-): Pick<Handlers, 'knowledge.import' | 'knowledge.imports' | 'matters.search' | 'matters.get'> {
+): Pick<
+  Handlers,
+  'knowledge.import' | 'knowledge.imports' | 'knowledge.search' | 'matters.search' | 'matters.get'
+> {
   return {
     'knowledge.import': (input, context) => {
       const summary = importer.import({
@@ -41,6 +48,7 @@ export function knowledgeHandlers(
         importedBy: row.imported_by,
         summary: JSON.parse(row.summary) as ReturnType<KnowledgeImporter['import']>,
       })),
+    'knowledge.search': (input) => search(input),
     'matters.search': (input) => catalogue.search(input),
     'matters.get': (input) => catalogue.get(input.id),
   };

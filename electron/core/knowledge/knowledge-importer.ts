@@ -4,6 +4,7 @@ import type { KnowledgeFile } from '@shared/knowledge/format';
 import { parseKnowledgeText } from '@shared/knowledge/parse';
 import type { Clock } from '../clock';
 import { inTransaction, type Db } from '../db/connection';
+import type { KnowledgeIndex } from './knowledge-index';
 import type { KnowledgeRepository } from './knowledge-repository';
 import { matterSearchText } from './matter-search-text';
 
@@ -32,6 +33,7 @@ export class KnowledgeImporter {
   constructor(
     private readonly db: Db,
     private readonly repository: KnowledgeRepository,
+    private readonly index: KnowledgeIndex,
     private readonly clock: Clock,
   ) {}
 
@@ -165,7 +167,9 @@ export class KnowledgeImporter {
         kind === 'policy'
           ? { kind, document: document as KnowledgeFile['policies'][number] }
           : { kind, document: document as KnowledgeFile['qa'][number] };
-      this.repository.insertEntry(entry, { contentHash, importId });
+      const id = this.repository.insertEntry(entry, { contentHash, importId });
+      // Indexed in the same transaction: a search never sees an entry half-imported.
+      this.index.indexEntry(id, entry.kind, entry.document);
       if (newest !== undefined && newest < document.version) counts.superseded += 1;
       else counts.added += 1;
     });

@@ -194,10 +194,10 @@ export class KnowledgeRepository {
   insertEntry(
     entry: { kind: 'policy'; document: PolicyDocument } | { kind: 'qa'; document: QaDocument },
     extra: { contentHash: string; importId: number },
-  ): void {
+  ): number {
     const document = entry.document;
     const title = entry.kind === 'policy' ? entry.document.title : entry.document.question;
-    this.db
+    const result = this.db
       .prepare(
         `INSERT INTO knowledge_entries (entry_id, version, kind, title, effective_from, expires_on,
            matter_codes, content_hash, document, import_id)
@@ -215,6 +215,7 @@ export class KnowledgeRepository {
         JSON.stringify(document),
         extra.importId,
       );
+    return Number(result.lastInsertRowid);
   }
 
   /** Matters in effect on `today`, for the search screen (small: a hall has hundreds). */

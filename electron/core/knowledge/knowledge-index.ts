@@ -1,0 +1,156 @@
+import type { KnowledgeHit, ParsedInput } from '@shared/api';
+import type { PolicyDocument, QaDocument } from '@shared/knowledge/format';
+import { inTransaction, type Db } from '../db/connection';
+import type { Segmenter } from './segmenter';
+
+/** Words that carry no meaning for retrieval: leaving them in only adds noise to BM25. */
+const stopWords = new Set(
+  '的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 我 你 他 她 我们 要 能 会 去 把 被 从 对 给 就 都 也 还 这 那 哪 哪些 哪里 什么 怎么 怎么办 怎样 如何 为什么 多少 多久 需要 可以 可不可以 能不能 请问 一下 一个'.split(
+    ' ',
+  ),
+);
+
+interface EntryRow {
+  id: number;
+  entry_id: string;
+  version: number;
+  kind: 'policy' | 'qa';
+  title: string;
+  effective_from: string;
+  expires_on: string | null;
+  matter_codes: string;
+  document: string;
+  score: number;
+}
+
+/** The text an entry is found by: its title (question and its variants) and its body. */
+function indexedText(
+  kind: 'policy' | 'qa',
+  document: PolicyDocument | QaDocument,
+): { title: string; body: string } {
+  if (kind === 'policy') {
+    const policy = document as PolicyDocument;
+    return { title: `${policy.title} ${policy.documentNumber ?? ''}`, body: policy.body };
+  }
+  const qa = document as QaDocument;
+  return {
+    title: [qa.question, ...qa.variants].join(' '),
+    body: `${qa.answer} ${qa.tags.join(' ')}`,
+  };
+}
+
+/**
+ * Retrieval over policies and Q&A: jieba words in an FTS5 index ranked by BM25 (titles count
+ * three times), queries widened by synonyms, and only the versions in effect on the given date.
+ */
+export class KnowledgeIndex {
+  constructor(
+    private readonly db: Db,
+    private readonly segmenter: Segmenter,
+  ) {}
+
+  /** Indexes one entry; the caller owns the transaction (the import's, so both commit together). */
+  indexEntry(id: number, kind: 'policy' | 'qa', document: PolicyDocument | QaDocument): void {
+    const text = indexedText(kind, document);
+    this.db.prepare('DELETE FROM knowledge_fts WHERE rowid = ?').run(id);
+    this.db
+      .prepare('INSERT INTO knowledge_fts (rowid, title, body) VALUES (?, ?, ?)')
+      .run(
+        id,
+        this.segmenter.words(text.title).join(' '),
+        this.segmenter.words(text.body).join(' '),
+      );
+    this.db.prepare('UPDATE knowledge_entries SET indexed = 1 WHERE id = ?').run(id);
+  }
+
+  /** Indexes every entry not indexed yet (from before the index existed); returns how many. */
+  indexPending(): number {
+    const pending = this.db
+      .prepare('SELECT id, kind, document FROM knowledge_entries WHERE indexed = 0')
+      .all() as { id: number; kind: 'policy' | 'qa'; document: string }[];
+    inTransaction(this.db, () => {
+      for (const row of pending) {
+        this.indexEntry(row.id, row.kind, JSON.parse(row.document) as PolicyDocument | QaDocument);
+      }
+    });
+    return pending.length;
+  }
+
+  search(input: ParsedInput<'knowledge.search'>, today: string): KnowledgeHit[] {
+    const groups = this.queryGroups(input.query);
+    if (groups.length === 0) return [];
+    const match = groups
+      .map((terms) => `(${terms.map((term) => `"${term}"`).join(' OR ')})`)
+      .join(' OR ');
+    const rows = this.db
+      .prepare(
+        `SELECT e.id, e.entry_id, e.version, e.kind, e.title, e.effective_from, e.expires_on,
+                e.matter_codes, e.document, bm25(knowledge_fts, 3.0, 1.0) AS score
+         FROM knowledge_fts f JOIN knowledge_entries e ON e.id = f.rowid
+         WHERE knowledge_fts MATCH @match
+           AND e.effective_from <= @date
+           AND (e.expires_on IS NULL OR e.expires_on >= @date)
+           AND e.version = (SELECT max(x.version) FROM knowledge_entries x
+                            WHERE x.entry_id = e.entry_id AND x.effective_from <= @date)
+           AND (@matterCode IS NULL
+                OR EXISTS (SELECT 1 FROM json_each(e.matter_codes) WHERE value = @matterCode))
+           AND (@department IS NULL OR json_extract(e.document, '$.department') = @department)
+         ORDER BY score
+         LIMIT @limit`,
+      )
+      .all({
+        match,
+        date: input.date ?? today,
+        matterCode: input.matterCode ?? null,
+        department: input.department ?? null,
+        limit: input.limit,
+      }) as EntryRow[];
+    const terms = groups.flat();
+    return rows.map((row) => toHit(row, terms));
+  }
+
+  /** The query's meaningful words, each with its synonyms: one OR-group per word. */
+  private queryGroups(query: string): string[][] {
+    const words = [...new Set(this.segmenter.words(query))].filter((word) => !stopWords.has(word));
+    const synonyms = this.db.prepare(
+      `SELECT DISTINCT s2.term FROM knowledge_synonyms s1
+       JOIN knowledge_synonyms s2 ON s2.group_name = s1.group_name WHERE s1.term = ?`,
+    );
+    return words.map((word) => {
+      const related = (synonyms.all(word) as { term: string }[]).map((row) => row.term);
+      // Synonyms are indexed as jieba words too: 营业执照 is also 营业 + 执照.
+      return [
+        ...new Set([word, ...related.flatMap((term) => [term, ...this.segmenter.words(term)])]),
+      ].map((term) => term.replaceAll('"', ''));
+    });
+  }
+}
+
+function toHit(row: EntryRow, terms: string[]): KnowledgeHit {
+  const document = JSON.parse(row.document) as PolicyDocument | QaDocument;
+  const text =
+    row.kind === 'policy' ? (document as PolicyDocument).body : (document as QaDocument).answer;
+  return {
+    entryId: row.entry_id,
+    version: row.version,
+    kind: row.kind,
+    title: row.title,
+    snippet: snippet(text, terms),
+    effectiveFrom: row.effective_from,
+    expiresOn: row.expires_on,
+    matters: JSON.parse(row.matter_codes) as string[],
+    department: document.department ?? null,
+    sources: row.kind === 'qa' ? (document as QaDocument).sources : [],
+    // BM25 in SQLite is "lower is better"; turn it around so higher means more relevant.
+    score: Math.round(-row.score * 1000) / 1000,
+  };
+}
+
+/** About 120 characters of `text` around the first query term it contains. */
+function snippet(text: string, terms: string[]): string {
+  const positions = terms.map((term) => text.indexOf(term)).filter((position) => position >= 0);
+  const first = positions.length > 0 ? Math.min(...positions) : 0;
+  const start = Math.max(0, first - 30);
+  const end = Math.min(text.length, start + 120);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
