@@ -10,6 +10,12 @@ import { importCommand } from './import-command';
 import { openStore } from './store';
 import { usersCommand } from './users-command';
 
+// Piped into `head` or a pager that quits early: stop quietly, as command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 /** `bangban`: the admin command line (run as `npm run bangban -- <command>`). */
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
