@@ -11,11 +11,8 @@ import { systemClock } from '../electron/core/clock';
 import { openDatabase } from '../electron/core/db/connection';
 import { migrate } from '../electron/core/db/migrations';
 import {
-  createJiebaSegmenter,
+  createKnowledgeStore,
   importSeedKnowledge,
-  KnowledgeImporter,
-  KnowledgeIndex,
-  KnowledgeRepository,
   readKnowledgeSources,
 } from '../electron/core/knowledge';
 import { startBrowserMode, type BrowserModeProcess } from '../tests/support/browser-mode-process';
@@ -134,13 +131,7 @@ describe('benchmarks', () => {
     const ours = await timeRuns(5, () => {
       const db = openDatabase(join(mkdtempSync(join(work, 'import-')), 'b.db'));
       migrate(db);
-      const repository = new KnowledgeRepository(db);
-      const importer = new KnowledgeImporter(
-        db,
-        repository,
-        new KnowledgeIndex(db, createJiebaSegmenter()),
-        systemClock,
-      );
+      const { repository, importer } = createKnowledgeStore(db, systemClock);
       const started = performance.now();
       importSeedKnowledge(importer, repository, SEED_KNOWLEDGE);
       const elapsed = performance.now() - started;

@@ -16,12 +16,9 @@ import { systemClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrations';
 import {
+  createKnowledgeStore,
   importSeedKnowledge,
-  createJiebaSegmenter,
-  KnowledgeImporter,
-  KnowledgeIndex,
   knowledgeHandlers,
-  KnowledgeRepository,
   MatterCatalogue,
   type Segmenter,
 } from './knowledge';
@@ -79,9 +76,11 @@ export class Engine {
       options.hasher ?? createArgon2Hasher(),
       clock,
     );
-    const knowledge = new KnowledgeRepository(this.db);
-    const index = new KnowledgeIndex(this.db, options.segmenter ?? createJiebaSegmenter());
-    const importer = new KnowledgeImporter(this.db, knowledge, index, clock);
+    const {
+      repository: knowledge,
+      index,
+      importer,
+    } = createKnowledgeStore(this.db, clock, options.segmenter);
     const catalogue = new MatterCatalogue(knowledge, clock);
     const cases = new CaseService(
       this.db,
@@ -170,10 +169,6 @@ export class Engine {
 
   broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const connection of this.connections) connection.send({ type: 'event', event, payload });
-  }
-
-  systemStatus(): SystemStatus {
-    return this.status();
   }
 
   close(): void {

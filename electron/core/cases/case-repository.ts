@@ -1,8 +1,8 @@
 import type { CaseRow, CaseStatus, MaterialState, ParsedInput } from '@shared/api';
 import type { Db } from '../db/connection';
 
-export interface ApplicantRecord {
-  id: number;
+/** The applicant as they were when the case was opened (also the registry's row). */
+export interface ApplicantSnapshot {
   kind: 'person' | 'enterprise';
   idNumber: string;
   name: string;
@@ -10,9 +10,6 @@ export interface ApplicantRecord {
   legalRepresentative: string | null;
   address: string | null;
 }
-
-/** The applicant as they were when the case was opened. */
-export type ApplicantSnapshot = Omit<ApplicantRecord, 'id'>;
 
 export interface CaseRecord {
   id: number;
@@ -59,7 +56,7 @@ type ListRow = Omit<CaseRow, 'applicantIdMasked'> & { applicantIdNumber: string 
 export class CaseRepository {
   constructor(private readonly db: Db) {}
 
-  upsertApplicant(applicant: Omit<ApplicantRecord, 'id'>, at: string): number {
+  upsertApplicant(applicant: ApplicantSnapshot, at: string): number {
     const row = this.db
       .prepare(
         `INSERT INTO applicants (kind, id_number, name, phone, legal_representative, address, created_at, updated_at)

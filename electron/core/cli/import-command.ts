@@ -1,12 +1,6 @@
 import { ApiError } from '@shared/api';
 import { systemClock } from '../clock';
-import {
-  createJiebaSegmenter,
-  KnowledgeImporter,
-  KnowledgeIndex,
-  KnowledgeRepository,
-  readKnowledgeSources,
-} from '../knowledge';
+import { createKnowledgeStore, readKnowledgeSources } from '../knowledge';
 import type { Db } from '../db/connection';
 
 /**
@@ -19,13 +13,7 @@ export function importCommand(
   options: { dryRun: boolean; importedBy: string },
   out: (line: string) => void,
 ): number {
-  const repository = new KnowledgeRepository(db);
-  const importer = new KnowledgeImporter(
-    db,
-    repository,
-    new KnowledgeIndex(db, createJiebaSegmenter()),
-    systemClock,
-  );
+  const { importer } = createKnowledgeStore(db, systemClock);
   for (const source of paths.flatMap(readKnowledgeSources)) {
     try {
       const summary = importer.import({

@@ -1,9 +1,13 @@
 import type { KnowledgeHit, ParsedInput } from '@shared/api';
 import { signedIn } from '../auth';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
 import type { Handlers } from '../rpc/dispatcher';
-import type { KnowledgeImporter } from './knowledge-importer';
-import type { KnowledgeRepository } from './knowledge-repository';
+import { KnowledgeIndex } from './knowledge-index';
+import { KnowledgeImporter } from './knowledge-importer';
+import { KnowledgeRepository } from './knowledge-repository';
 import type { MatterCatalogue } from './matter-catalogue';
+import { createJiebaSegmenter, type Segmenter } from './segmenter';
 
 export { KnowledgeIndex } from './knowledge-index';
 export { KnowledgeImporter } from './knowledge-importer';
@@ -11,6 +15,17 @@ export { createJiebaSegmenter, type Segmenter } from './segmenter';
 export { KnowledgeRepository } from './knowledge-repository';
 export { MatterCatalogue } from './matter-catalogue';
 export { importSeedKnowledge, readKnowledgeSources } from './knowledge-sources';
+
+/** The catalogue's repository, its search index and the importer that writes both. */
+export function createKnowledgeStore(
+  db: Db,
+  clock: Clock,
+  segmenter: Segmenter = createJiebaSegmenter(),
+): { repository: KnowledgeRepository; index: KnowledgeIndex; importer: KnowledgeImporter } {
+  const repository = new KnowledgeRepository(db);
+  const index = new KnowledgeIndex(db, segmenter);
+  return { repository, index, importer: new KnowledgeImporter(db, repository, index, clock) };
+}
 
 export function knowledgeHandlers(
   importer: KnowledgeImporter,
