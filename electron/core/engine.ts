@@ -12,6 +12,7 @@ import {
 } from './auth';
 import { loadWorkingDayCalendar } from './calendar/calendar-loader';
 import { CaseRepository, CaseService, caseHandlers } from './cases';
+import { CopilotRepository, CopilotService, copilotHandlers } from './copilot';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrations';
@@ -23,6 +24,7 @@ import {
   type Segmenter,
 } from './knowledge';
 import { createLogger, type Logger } from './logger';
+import { ReviewRepository, ReviewService, reviewHandlers, RuleEvaluator } from './review';
 import { Dispatcher, type Connection, type Handlers } from './rpc/dispatcher';
 import { SettingsStore } from './settings/settings-store';
 import { readSystemStatus, systemHandlers } from './system';
@@ -82,12 +84,30 @@ export class Engine {
       importer,
     } = createKnowledgeStore(this.db, clock, options.segmenter);
     const catalogue = new MatterCatalogue(knowledge, clock);
-    const cases = new CaseService(
+    const calendar = this.loadCalendar(options, logger);
+    const caseRepository = new CaseRepository(this.db);
+    const cases = new CaseService(this.db, caseRepository, knowledge, clock, calendar);
+    const today = (): string => businessDate(clock.now());
+    const review = new ReviewService(
       this.db,
-      new CaseRepository(this.db),
+      new ReviewRepository(this.db),
+      caseRepository,
       knowledge,
+      settings,
+      new RuleEvaluator(calendar),
+      (query, matterCode) => index.search({ query, matterCode, limit: 3 }, today()),
       clock,
-      this.loadCalendar(options, logger),
+      calendar,
+    );
+    const copilot = new CopilotService(
+      this.db,
+      new CopilotRepository(this.db),
+      caseRepository,
+      knowledge,
+      index,
+      importer,
+      clock,
+      calendar,
     );
     if (options.seedKnowledgeDir !== undefined) {
       const seed = importSeedKnowledge(importer, knowledge, options.seedKnowledgeDir);
@@ -121,12 +141,15 @@ export class Engine {
         importer,
         knowledge,
         catalogue,
-        (input) => index.search(input, businessDate(clock.now())),
+        (input) => index.search(input, today()),
         () => {
+          review.forgetPassages();
           this.broadcast('system.status', this.status());
         },
       ),
       ...caseHandlers(cases),
+      ...reviewHandlers(review),
+      ...copilotHandlers(copilot),
     };
     this.dispatcher = new Dispatcher({
       handlers,

@@ -25,6 +25,8 @@ import {
   importProgressSchema,
   importRecordSchema,
   importSummarySchema,
+  getEntryInputSchema,
+  knowledgeEntrySchema,
   knowledgeHitSchema,
   searchKnowledgeInputSchema,
 } from './knowledge';
@@ -34,6 +36,23 @@ import {
   matterSummarySchema,
   searchMattersInputSchema,
 } from './matters';
+import {
+  answerSchema,
+  askInputSchema,
+  closeGapInputSchema,
+  conversationInputSchema,
+  feedbackInputSchema,
+  knowledgeGapSchema,
+  listGapsInputSchema,
+} from './copilot';
+import {
+  caseIdInputSchema,
+  concludeResultSchema,
+  correctionNoticeSchema,
+  decideInputSchema,
+  reviewSchema,
+  saveFieldsInputSchema,
+} from './review';
 import { settingsSchema, settingsUpdateSchema, systemStatusSchema } from './system';
 
 /** Who may call a method: anyone, any signed-in user, or only the listed roles. */
@@ -174,6 +193,12 @@ export const contract = {
     access: 'signedIn',
     summary: 'Policies and Q&A in effect that answer a question, best first, with citation data',
   }),
+  'knowledge.entry': method({
+    input: getEntryInputSchema,
+    output: knowledgeEntrySchema,
+    access: 'signedIn',
+    summary: 'One policy or Q&A entry in full, at a cited version or the newest',
+  }),
   'cases.create': method({
     input: createCaseInputSchema,
     output: caseDetailSchema,
@@ -197,6 +222,73 @@ export const contract = {
     output: caseDetailSchema,
     access: ['clerk', 'admin'],
     summary: 'Marks a material received, missing or to be corrected',
+  }),
+  'review.get': method({
+    input: caseIdInputSchema,
+    output: reviewSchema,
+    access: 'signedIn',
+    summary:
+      'The review of a case: materials with their fields, review points, suggestions, decisions',
+  }),
+  'review.start': method({
+    input: caseIdInputSchema,
+    output: reviewSchema,
+    access: ['clerk', 'admin'],
+    summary: 'Starts (or, after a correction, restarts) the guided review of a case',
+  }),
+  'review.saveFields': method({
+    input: saveFieldsInputSchema,
+    output: reviewSchema,
+    access: ['clerk', 'admin'],
+    summary: 'Records the values read off one material; rules are evaluated again',
+  }),
+  'review.decide': method({
+    input: decideInputSchema,
+    output: reviewSchema,
+    access: ['clerk', 'admin'],
+    summary: 'Records the clerk’s verdict on one review point',
+  }),
+  'review.conclude': method({
+    input: caseIdInputSchema,
+    output: concludeResultSchema,
+    access: ['clerk', 'admin'],
+    summary: 'Concludes the review; issues the one-time correction notice when anything failed',
+  }),
+  'review.notice': method({
+    input: caseIdInputSchema,
+    output: correctionNoticeSchema,
+    access: 'signedIn',
+    summary: 'The latest one-time correction notice of a case, as issued',
+  }),
+  'copilot.ask': method({
+    input: askInputSchema,
+    output: answerSchema,
+    access: 'signedIn',
+    summary: 'Answers a question from the knowledge base with citations, or says it has no basis',
+  }),
+  'copilot.conversation': method({
+    input: conversationInputSchema,
+    output: z.array(answerSchema),
+    access: 'signedIn',
+    summary: 'The answers of one conversation, oldest first',
+  }),
+  'copilot.feedback': method({
+    input: feedbackInputSchema,
+    output: answerSchema,
+    access: 'signedIn',
+    summary: 'Marks an answer helpful or not; an unhelpful one becomes a knowledge gap',
+  }),
+  'gaps.list': method({
+    input: listGapsInputSchema,
+    output: z.array(knowledgeGapSchema),
+    access: ['admin'],
+    summary: 'Knowledge gaps, overdue first',
+  }),
+  'gaps.close': method({
+    input: closeGapInputSchema,
+    output: knowledgeGapSchema,
+    access: ['admin'],
+    summary: 'Closes a gap by linking an entry or writing a new Q&A entry',
   }),
 } as const;
 

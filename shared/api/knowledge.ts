@@ -75,5 +75,37 @@ export const knowledgeHitSchema = z.object({
   sources: z.array(z.string()),
   /** BM25 relevance, higher is better; comparable within one search only. */
   score: z.number(),
+  /**
+   * Share of the question's meaningful words (or their synonyms) that the entry contains, 0–1:
+   * unlike BM25 it is comparable across searches, so it decides whether there is a basis at all.
+   */
+  coverage: z.number(),
 });
 export type KnowledgeHit = z.infer<typeof knowledgeHitSchema>;
+
+export const getEntryInputSchema = z
+  .object({
+    entryId: z.string().trim().min(1).max(64),
+    /** A cited version; the newest when omitted. */
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** One policy or Q&A entry in full: where a citation jumps to. */
+export const knowledgeEntrySchema = z.object({
+  entryId: z.string(),
+  version: z.number().int(),
+  newestVersion: z.number().int(),
+  kind: z.enum(['policy', 'qa']),
+  title: z.string(),
+  /** The Q&A answer or the policy body. */
+  text: z.string(),
+  effectiveFrom: isoDateSchema,
+  expiresOn: isoDateSchema.nullable(),
+  issuer: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+  matters: z.array(z.string()),
+  department: z.string().nullable(),
+  sources: z.array(z.string()),
+});
+export type KnowledgeEntry = z.infer<typeof knowledgeEntrySchema>;

@@ -37,6 +37,8 @@ export const settingsSchema = z.object({
   hallName: z.string(),
   hallContact: z.string(),
   idleTimeoutMinutes: z.number().int().min(1).max(240),
+  /** Working days an applicant has to bring what a correction notice asks for. */
+  correctionDays: z.number().int().min(1).max(60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -45,6 +47,7 @@ export const settingsUpdateSchema = z
     hallName: z.string().trim().min(1).max(60),
     hallContact: z.string().trim().max(200),
     idleTimeoutMinutes: settingsSchema.shape.idleTimeoutMinutes,
+    correctionDays: settingsSchema.shape.correctionDays,
   })
   .partial()
   .strict();

@@ -121,6 +121,10 @@ export class CaseRepository {
     this.db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(at, id);
   }
 
+  setStatus(id: number, status: CaseStatus, at: string): void {
+    this.db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+  }
+
   caseById(id: number): CaseRecord | undefined {
     const row = this.db
       .prepare(

@@ -144,6 +144,38 @@ describe('migrations', () => {
     expect(group).toEqual({ group_name: '营业执照' });
   });
 
+  it('0006 adds review rounds, notices and knowledge gaps beside existing cases', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 5);
+    const before = tables(db);
+    expect(migrate(db, bundledMigrations(), 6)).toBe(6);
+    expect(
+      tables(db)
+        .filter((name) => !before.includes(name))
+        .sort(),
+    ).toEqual([
+      'case_material_fields',
+      'copilot_answers',
+      'copilot_conversations',
+      'correction_notices',
+      'knowledge_fts_vocab',
+      'knowledge_gaps',
+      'review_decisions',
+      'review_suggestions',
+      'reviews',
+    ]);
+    // One open gap per question: the same question asked again counts an occurrence instead.
+    db.exec(`INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
+             VALUES (1, 'a', 'A', 'admin', 'h', 't', 't')`);
+    const gap = db.prepare(
+      `INSERT INTO knowledge_gaps (question, question_key, reason, raised_by, raised_at, status)
+       VALUES ('问', '问', 'no_basis', 1, 't', ?)`,
+    );
+    gap.run('open');
+    gap.run('closed');
+    expect(() => gap.run('open')).toThrow(/UNIQUE/);
+  });
+
   it('refuses a database newer than the engine', () => {
     const db = freshDb();
     db.pragma('user_version = 999');

@@ -1,4 +1,4 @@
-import type { KnowledgeHit, ParsedInput } from '@shared/api';
+import { ApiError, type KnowledgeEntry, type KnowledgeHit, type ParsedInput } from '@shared/api';
 import { signedIn } from '../auth';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
@@ -35,7 +35,12 @@ export function knowledgeHandlers(
   onImported: () => void,
 ): Pick<
   Handlers,
-  'knowledge.import' | 'knowledge.imports' | 'knowledge.search' | 'matters.search' | 'matters.get'
+  | 'knowledge.import'
+  | 'knowledge.imports'
+  | 'knowledge.search'
+  | 'knowledge.entry'
+  | 'matters.search'
+  | 'matters.get'
 > {
   return {
     'knowledge.import': (input, context) => {
@@ -64,7 +69,49 @@ export function knowledgeHandlers(
         summary: JSON.parse(row.summary) as ReturnType<KnowledgeImporter['import']>,
       })),
     'knowledge.search': (input) => search(input),
+    'knowledge.entry': (input) => entryOf(repository, input.entryId, input.version),
     'matters.search': (input) => catalogue.search(input),
     'matters.get': (input) => catalogue.get(input.id),
   };
+}
+
+function entryOf(
+  repository: KnowledgeRepository,
+  entryId: string,
+  version: number | undefined,
+): KnowledgeEntry {
+  const newestVersion = repository.newestEntryVersion(entryId);
+  const entry =
+    newestVersion === undefined ? undefined : repository.entry(entryId, version ?? newestVersion);
+  if (newestVersion === undefined || !entry) {
+    throw new ApiError('NOT_FOUND', { path: [version === undefined ? 'entryId' : 'version'] });
+  }
+  const common = {
+    entryId,
+    version: entry.document.version,
+    newestVersion,
+    effectiveFrom: entry.document.effectiveFrom,
+    expiresOn: entry.document.expiresOn ?? null,
+    matters: entry.document.matters,
+    department: entry.document.department ?? null,
+  };
+  return entry.kind === 'policy'
+    ? {
+        ...common,
+        kind: 'policy',
+        title: entry.document.title,
+        text: entry.document.body,
+        issuer: entry.document.issuer,
+        documentNumber: entry.document.documentNumber ?? null,
+        sources: [],
+      }
+    : {
+        ...common,
+        kind: 'qa',
+        title: entry.document.question,
+        text: entry.document.answer,
+        issuer: null,
+        documentNumber: null,
+        sources: entry.document.sources,
+      };
 }

@@ -5,7 +5,7 @@ import type { Segmenter } from './segmenter';
 
 /** Words that carry no meaning for retrieval: leaving them in only adds noise to BM25. */
 const stopWords = new Set(
-  '的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 我 你 他 她 我们 要 能 会 去 把 被 从 对 给 就 都 也 还 这 那 哪 哪些 哪里 什么 怎么 怎么办 怎样 如何 为什么 多少 多久 需要 可以 可不可以 能不能 请问 一下 一个'.split(
+  '的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 我 你 他 她 我们 要 能 会 去 把 被 从 对 给 就 都 也 还 这 那 哪 哪些 哪里 什么 意思 什么意思 怎么 怎么办 怎样 如何 为什么 多少 多久 需要 可以 可不可以 能不能 请问 一下 一个'.split(
     ' ',
   ),
 );
@@ -105,12 +105,30 @@ export class KnowledgeIndex {
         department: input.department ?? null,
         limit: input.limit,
       }) as EntryRow[];
-    const terms = groups.flat();
-    return rows.map((row) => toHit(row, terms));
+    const weights = this.groupWeights(groups);
+    return rows.map((row) => toHit(row, groups, weights));
+  }
+
+  /**
+   * Inverse document frequency of each word group: a word found in few entries (or none) says
+   * more about what the question is about than one found everywhere.
+   */
+  private groupWeights(groups: string[][]): number[] {
+    const entries = (
+      this.db.prepare('SELECT count(*) AS n FROM knowledge_fts').get() as { n: number }
+    ).n;
+    const frequency = this.db.prepare('SELECT doc FROM knowledge_fts_vocab WHERE term = ?');
+    return groups.map((group) => {
+      const documents = Math.max(
+        0,
+        ...group.map((term) => (frequency.get(term) as { doc: number } | undefined)?.doc ?? 0),
+      );
+      return Math.log(1 + entries / (1 + documents));
+    });
   }
 
   /** The query's meaningful words, each with its synonyms: one OR-group per word. */
-  private queryGroups(query: string): string[][] {
+  queryGroups(query: string): string[][] {
     const words = [...new Set(this.segmenter.words(query))].filter((word) => !stopWords.has(word));
     const synonyms = this.db.prepare(
       `SELECT DISTINCT s2.term FROM knowledge_synonyms s1
@@ -126,16 +144,31 @@ export class KnowledgeIndex {
   }
 }
 
-function toHit(row: EntryRow, terms: string[]): KnowledgeHit {
+function toHit(row: EntryRow, groups: string[][], weights: number[]): KnowledgeHit {
   const document = JSON.parse(row.document) as PolicyDocument | QaDocument;
   const text =
     row.kind === 'policy' ? (document as PolicyDocument).body : (document as QaDocument).answer;
+  const indexed = indexedText(row.kind, document);
+  const searchable = `${indexed.title} ${indexed.body}`;
+  let covered = 0;
+  let total = 0;
+  let missesKeyWord = false;
+  const keyWeight = Math.max(0, ...weights);
+  for (const [index, group] of groups.entries()) {
+    const weight = weights[index] ?? 0;
+    total += weight;
+    if (group.some((term) => searchable.includes(term))) covered += weight;
+    else if (weight === keyWeight) missesKeyWord = true;
+  }
+  // An entry without the question's most distinctive word answers another question, however
+  // many common words it shares (护照 asked, 身份证 answered): it covers half at most.
+  const coverage = total > 0 ? covered / total : 0;
   return {
     entryId: row.entry_id,
     version: row.version,
     kind: row.kind,
     title: row.title,
-    snippet: snippet(text, terms),
+    snippet: snippet(text, groups.flat()),
     effectiveFrom: row.effective_from,
     expiresOn: row.expires_on,
     matters: JSON.parse(row.matter_codes) as string[],
@@ -143,6 +176,7 @@ function toHit(row: EntryRow, terms: string[]): KnowledgeHit {
     sources: row.kind === 'qa' ? (document as QaDocument).sources : [],
     // BM25 in SQLite is "lower is better"; turn it around so higher means more relevant.
     score: Math.round(-row.score * 1000) / 1000,
+    coverage: Math.round((missesKeyWord ? Math.min(coverage, 0.5) : coverage) * 1000) / 1000,
   };
 }
 

@@ -191,6 +191,23 @@ export class KnowledgeRepository {
     return row.v ?? undefined;
   }
 
+  /** One version of a policy or Q&A entry as imported. */
+  entry(
+    entryId: string,
+    version: number,
+  ):
+    | { kind: 'policy'; document: PolicyDocument }
+    | { kind: 'qa'; document: QaDocument }
+    | undefined {
+    const row = this.db
+      .prepare('SELECT kind, document FROM knowledge_entries WHERE entry_id = ? AND version = ?')
+      .get(entryId, version) as { kind: 'policy' | 'qa'; document: string } | undefined;
+    if (!row) return undefined;
+    return row.kind === 'policy'
+      ? { kind: 'policy', document: JSON.parse(row.document) as PolicyDocument }
+      : { kind: 'qa', document: JSON.parse(row.document) as QaDocument };
+  }
+
   insertEntry(
     entry: { kind: 'policy'; document: PolicyDocument } | { kind: 'qa'; document: QaDocument },
     extra: { contentHash: string; importId: number },

@@ -1,7 +1,12 @@
 import type { Settings } from '@shared/api';
 import type { Db } from '../db/connection';
 
-const defaults: Settings = { hallName: '', hallContact: '', idleTimeoutMinutes: 15 };
+const defaults: Settings = {
+  hallName: '',
+  hallContact: '',
+  idleTimeoutMinutes: 15,
+  correctionDays: 10,
+};
 
 /** Terminal settings, one row per key, each value JSON. */
 export class SettingsStore {

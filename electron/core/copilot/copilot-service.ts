@@ -1,0 +1,316 @@
+import {
+  ApiError,
+  type Answer,
+  type KnowledgeGap,
+  type KnowledgeHit,
+  type ParsedInput,
+} from '@shared/api';
+import { businessDate } from '@shared/domain/business-date';
+import { CalendarOutOfRangeError, type WorkingDayCalendar } from '@shared/domain/working-days';
+import type { SignedInUser } from '../auth/auth-service';
+import type { CaseRepository } from '../cases/case-repository';
+import type { Clock } from '../clock';
+import { inTransaction, type Db } from '../db/connection';
+import { appendOutbox } from '../db/outbox';
+import type { KnowledgeImporter } from '../knowledge/knowledge-importer';
+import type { KnowledgeIndex } from '../knowledge/knowledge-index';
+import type { KnowledgeRepository } from '../knowledge/knowledge-repository';
+import { toGap, type CopilotRepository, type StoredAnswer } from './copilot-repository';
+import { composeExtractiveAnswer, SUPPORT_THRESHOLD, type EntryText } from './extractive-answer';
+
+/** Knowledge owners must answer a gap within 5 working days (service standard, seed 004). */
+export const GAP_DUE_WORKING_DAYS = 5;
+const CANDIDATES = 8;
+/** A follow-up this short ("那个体户呢？") is read together with the question before it. */
+const FOLLOW_UP_LENGTH = 12;
+
+/**
+ * 智能问答: answers from the knowledge base with citations, in conversations that may sit beside
+ * a case; what it cannot answer, or answers unhelpfully, becomes a knowledge gap.
+ */
+export class CopilotService {
+  constructor(
+    private readonly db: Db,
+    private readonly copilot: CopilotRepository,
+    private readonly cases: CaseRepository,
+    private readonly knowledge: KnowledgeRepository,
+    private readonly index: KnowledgeIndex,
+    private readonly importer: KnowledgeImporter,
+    private readonly clock: Clock,
+    private readonly calendar: WorkingDayCalendar | undefined,
+  ) {}
+
+  ask(input: ParsedInput<'copilot.ask'>, user: SignedInUser): Answer {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const today = businessDate(now);
+    const conversation = this.conversationFor(input, user);
+    const previous = conversation.id === undefined ? [] : this.copilot.answers(conversation.id);
+    const query = retrievalQuery(input.question, previous.at(-1)?.question);
+    const matterCode = this.matterCodeOf(conversation.caseId);
+    const entries = this.retrieve(query, matterCode, today);
+    const terms = this.index.queryGroups(query).flat();
+    const composed = composeExtractiveAnswer(entries, terms);
+
+    const id = inTransaction(this.db, () => {
+      const conversationId =
+        conversation.id ?? this.copilot.insertConversation(conversation.caseId, user.id, at);
+      const gapId =
+        composed.status === 'no_basis'
+          ? this.raiseGap({
+              question: input.question,
+              reason: 'no_basis',
+              comment: null,
+              matterCode,
+              caseId: conversation.caseId,
+              user,
+              at,
+            })
+          : null;
+      return this.copilot.insertAnswer({
+        conversationId,
+        question: input.question,
+        status: composed.status,
+        support: composed.support,
+        body: { extract: composed.extract, citations: composed.citations },
+        gapId,
+        askedBy: user.id,
+        askedAt: at,
+      });
+    });
+    return toApiAnswer(this.ownedAnswer(id, user));
+  }
+
+  conversation(conversationId: number, user: SignedInUser): Answer[] {
+    this.ownConversation(conversationId, user, ['conversationId']);
+    return this.copilot.answers(conversationId).map(toApiAnswer);
+  }
+
+  feedback(input: ParsedInput<'copilot.feedback'>, user: SignedInUser): Answer {
+    const stored = this.ownedAnswer(input.answerId, user);
+    const at = this.clock.now().toISOString();
+    inTransaction(this.db, () => {
+      const gapId =
+        !input.helpful && stored.gapId === null
+          ? this.raiseGap({
+              question: stored.question,
+              reason: 'unhelpful',
+              comment: input.comment ?? null,
+              matterCode: this.matterCodeOf(stored.caseId),
+              caseId: stored.caseId,
+              user,
+              at,
+            })
+          : null;
+      this.copilot.setFeedback(stored.id, input.helpful, input.comment ?? null, gapId);
+    });
+    return toApiAnswer(this.ownedAnswer(stored.id, user));
+  }
+
+  gaps(input: ParsedInput<'gaps.list'>): KnowledgeGap[] {
+    const today = businessDate(this.clock.now());
+    const gaps = this.copilot.gaps(input.status).map((row) => toGap(row, today));
+    return input.overdueOnly ? gaps.filter((gap) => gap.overdue) : gaps;
+  }
+
+  /** Closes a gap with an existing entry, or with a Q&A entry written here and imported. */
+  closeGap(input: ParsedInput<'gaps.close'>, user: SignedInUser): KnowledgeGap {
+    const gap = this.copilot.gap(input.gapId);
+    if (!gap) throw new ApiError('NOT_FOUND', { path: ['gapId'] });
+    if (gap.status !== 'open') {
+      throw new ApiError('CONFLICT', {
+        message: { zh: '该知识缺口已关闭', en: 'This gap is already closed' },
+        path: ['gapId'],
+      });
+    }
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const resolution = input.resolution;
+    inTransaction(this.db, () => {
+      let entryId: string;
+      if (resolution.kind === 'link') {
+        entryId = resolution.entryId;
+      } else {
+        entryId = `QA-GAP-${String(gap.id).padStart(4, '0')}`;
+        this.importer.import({
+          fileName: `knowledge-gap-${String(gap.id)}.json`,
+          content: JSON.stringify({
+            format: 'bangban-knowledge',
+            formatVersion: 1,
+            qa: [
+              {
+                id: entryId,
+                version: (this.knowledge.newestEntryVersion(entryId) ?? 0) + 1,
+                effectiveFrom: businessDate(now),
+                question: resolution.question,
+                variants: resolution.question === gap.question ? [] : [gap.question],
+                answer: resolution.answer,
+                matters: resolution.matters,
+                sources: resolution.sources,
+              },
+            ],
+          }),
+          importedBy: user.username,
+          dryRun: false,
+        });
+      }
+      const version = this.knowledge.newestEntryVersion(entryId);
+      if (version === undefined) {
+        throw new ApiError('NOT_FOUND', {
+          message: { zh: `知识库中没有条目“${entryId}”`, en: `No entry "${entryId}"` },
+          path: ['resolution', 'entryId'],
+        });
+      }
+      this.copilot.closeGap(gap.id, { entryId, version, note: input.note ?? null }, user.id, at);
+      appendOutbox(this.db, {
+        entity: 'knowledge_gap',
+        entityId: gap.id,
+        operation: 'close',
+        payload: { question: gap.question, entryId, version, note: input.note ?? null },
+        at,
+      });
+    });
+    const closed = this.copilot.gap(gap.id);
+    if (!closed) throw new Error(`Gap ${String(gap.id)} vanished`);
+    return toGap(closed, businessDate(now));
+  }
+
+  private conversationFor(
+    input: ParsedInput<'copilot.ask'>,
+    user: SignedInUser,
+  ): { id: number | undefined; caseId: number | null } {
+    if (input.conversationId !== undefined) {
+      const owner = this.ownConversation(input.conversationId, user, ['conversationId']);
+      return { id: input.conversationId, caseId: owner.caseId };
+    }
+    if (input.caseId !== undefined && !this.cases.caseById(input.caseId)) {
+      throw new ApiError('NOT_FOUND', { path: ['caseId'] });
+    }
+    return { id: undefined, caseId: input.caseId ?? null };
+  }
+
+  private ownConversation(
+    id: number,
+    user: SignedInUser,
+    path: string[],
+  ): { userId: number; caseId: number | null } {
+    const owner = this.copilot.conversationOwner(id);
+    // Someone else's conversation is answered as not found: its questions are theirs.
+    if (!owner || owner.userId !== user.id) throw new ApiError('NOT_FOUND', { path });
+    return owner;
+  }
+
+  private matterCodeOf(caseId: number | null): string | null {
+    if (caseId === null) return null;
+    const record = this.cases.caseById(caseId);
+    return record ? (this.knowledge.matterById(record.matterId)?.code ?? null) : null;
+  }
+
+  /**
+   * Beside a case, entries about its matter come first; when they do not cover the question,
+   * the whole knowledge base is asked.
+   */
+  private retrieve(query: string, matterCode: string | null, today: string): EntryText[] {
+    const search = (matter: string | undefined): KnowledgeHit[] =>
+      this.index.search({ query, matterCode: matter, limit: CANDIDATES }, today);
+    let hits = matterCode === null ? [] : search(matterCode);
+    if ((hits[0]?.coverage ?? 0) < SUPPORT_THRESHOLD) {
+      const everywhere = search(undefined);
+      if ((everywhere[0]?.coverage ?? 0) > (hits[0]?.coverage ?? 0)) hits = everywhere;
+    }
+    // BM25 favours short entries that repeat one word; an entry covering more of the question
+    // answers it better, so coverage ranks first and BM25 breaks ties.
+    const ranked = [...hits].sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+    return ranked.map((hit) => {
+      const entry = this.knowledge.entry(hit.entryId, hit.version);
+      const text =
+        entry === undefined
+          ? hit.snippet
+          : entry.kind === 'qa'
+            ? entry.document.answer
+            : entry.document.body;
+      return { hit, text };
+    });
+  }
+
+  private raiseGap(gap: {
+    question: string;
+    reason: KnowledgeGap['reason'];
+    comment: string | null;
+    matterCode: string | null;
+    caseId: number | null;
+    user: SignedInUser;
+    at: string;
+  }): number {
+    const id = this.copilot.raiseGap({
+      question: gap.question,
+      questionKey: questionKey(gap.question),
+      reason: gap.reason,
+      comment: gap.comment,
+      matterCode: gap.matterCode,
+      caseId: gap.caseId,
+      userId: gap.user.id,
+      at: gap.at,
+      dueBy: this.dueBy(businessDate(new Date(gap.at))),
+    });
+    appendOutbox(this.db, {
+      entity: 'knowledge_gap',
+      entityId: id,
+      operation: 'raise',
+      payload: {
+        question: gap.question,
+        reason: gap.reason,
+        comment: gap.comment,
+        matterCode: gap.matterCode,
+        raisedBy: gap.user.username,
+      },
+      at: gap.at,
+    });
+    return id;
+  }
+
+  private dueBy(from: string): string | null {
+    if (!this.calendar) return null;
+    try {
+      return this.calendar.addWorkingDays(from, GAP_DUE_WORKING_DAYS);
+    } catch (error) {
+      if (error instanceof CalendarOutOfRangeError) return null;
+      throw error;
+    }
+  }
+
+  private ownedAnswer(id: number, user: SignedInUser): StoredAnswer {
+    const stored = this.copilot.answer(id);
+    if (!stored || stored.askedBy !== user.id) {
+      throw new ApiError('NOT_FOUND', { path: ['answerId'] });
+    }
+    return stored;
+  }
+}
+
+function toApiAnswer(stored: StoredAnswer): Answer {
+  return {
+    id: stored.id,
+    conversationId: stored.conversationId,
+    question: stored.question,
+    status: stored.status,
+    extract: stored.body.extract,
+    citations: stored.body.citations,
+    support: stored.support,
+    gapId: stored.gapId,
+    helpful: stored.helpful,
+    askedAt: stored.askedAt,
+  };
+}
+
+/** A short follow-up is read with the question before it, so "那个体户呢" keeps its topic. */
+export function retrievalQuery(question: string, previous: string | undefined): string {
+  return previous !== undefined && question.length <= FOLLOW_UP_LENGTH
+    ? `${previous} ${question}`
+    : question;
+}
+
+/** The same question typed with other spaces or punctuation is the same gap. */
+export function questionKey(question: string): string {
+  return question.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+}

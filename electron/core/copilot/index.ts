@@ -1,0 +1,23 @@
+import { signedIn } from '../auth';
+import type { Handlers } from '../rpc/dispatcher';
+import type { CopilotService } from './copilot-service';
+
+export { CopilotRepository } from './copilot-repository';
+export { CopilotService, GAP_DUE_WORKING_DAYS } from './copilot-service';
+export { composeExtractiveAnswer, SUPPORT_THRESHOLD } from './extractive-answer';
+
+export function copilotHandlers(
+  copilot: CopilotService,
+): Pick<
+  Handlers,
+  'copilot.ask' | 'copilot.conversation' | 'copilot.feedback' | 'gaps.list' | 'gaps.close'
+> {
+  return {
+    'copilot.ask': (input, context) => copilot.ask(input, signedIn(context)),
+    'copilot.conversation': (input, context) =>
+      copilot.conversation(input.conversationId, signedIn(context)),
+    'copilot.feedback': (input, context) => copilot.feedback(input, signedIn(context)),
+    'gaps.list': (input) => copilot.gaps(input),
+    'gaps.close': (input, context) => copilot.closeGap(input, signedIn(context)),
+  };
+}
