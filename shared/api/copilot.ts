@@ -28,6 +28,8 @@ export const answerSchema = z.object({
   support: z.number(),
   /** Set when this question became a knowledge gap (no basis, or marked unhelpful). */
   gapId: idSchema.nullable(),
+  /** When the gap must be answered (5 working days), to tell the clerk. */
+  gapDueBy: isoDateSchema.nullable(),
   helpful: z.boolean().nullable(),
   askedAt: timestampSchema,
 });

@@ -151,6 +151,8 @@ export const correctionNoticeSchema = z.object({
   number: z.string(),
   outcome: z.enum(['correction', 'reject']),
   caseReference: z.string(),
+  /** The day the application was received (the case opened). */
+  receivedOn: isoDateSchema,
   round: z.number().int(),
   issuedAt: timestampSchema,
   issuedOn: isoDateSchema,

@@ -11,6 +11,7 @@ export interface StoredAnswer {
   body: Pick<Answer, 'extract' | 'citations'>;
   helpful: boolean | null;
   gapId: number | null;
+  gapDueBy: string | null;
   askedBy: number;
   askedAt: string;
 }
@@ -37,6 +38,7 @@ interface AnswerRow {
   answer: string;
   helpful: number | null;
   gap_id: number | null;
+  gap_due_by: string | null;
   asked_by: number;
   asked_at: string;
 }
@@ -62,7 +64,8 @@ interface GapRow {
 }
 
 const answerColumns = `a.id, a.conversation_id, c.case_id, a.question, a.status, a.support, a.answer,
-  a.helpful, a.gap_id, a.asked_by, a.asked_at`;
+  a.helpful, a.gap_id, (SELECT g.due_by FROM knowledge_gaps g WHERE g.id = a.gap_id) AS gap_due_by,
+  a.asked_by, a.asked_at`;
 
 const gapColumns = `g.id, g.question, g.reason, g.comment, g.matter_code,
   (SELECT m.name FROM matters m WHERE m.code = g.matter_code ORDER BY m.version DESC LIMIT 1) AS matter_name,
@@ -92,7 +95,7 @@ export class CopilotRepository {
       .get(id) as { userId: number; caseId: number | null } | undefined;
   }
 
-  insertAnswer(answer: Omit<StoredAnswer, 'id' | 'helpful' | 'caseId'>): number {
+  insertAnswer(answer: Omit<StoredAnswer, 'id' | 'helpful' | 'caseId' | 'gapDueBy'>): number {
     const row = this.db
       .prepare(
         `INSERT INTO copilot_answers (conversation_id, question, status, support, answer, gap_id,
@@ -219,6 +222,7 @@ function toAnswer(row: AnswerRow): StoredAnswer {
     body: JSON.parse(row.answer) as StoredAnswer['body'],
     helpful: row.helpful === null ? null : row.helpful === 1,
     gapId: row.gap_id,
+    gapDueBy: row.gap_due_by,
     askedBy: row.asked_by,
     askedAt: row.asked_at,
   };

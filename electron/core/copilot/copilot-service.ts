@@ -298,6 +298,7 @@ function toApiAnswer(stored: StoredAnswer): Answer {
     citations: stored.body.citations,
     support: stored.support,
     gapId: stored.gapId,
+    gapDueBy: stored.gapDueBy,
     helpful: stored.helpful,
     askedAt: stored.askedAt,
   };

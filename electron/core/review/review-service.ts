@@ -450,6 +450,7 @@ export class ReviewService {
       number: this.reviews.nextNoticeNumber(issuedOn),
       outcome,
       caseReference: record.reference,
+      receivedOn: businessDate(new Date(record.createdAt)),
       round: review.round,
       issuedAt: now.toISOString(),
       issuedOn,

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/api/common';
 import { KnowledgeImportScreen, SettingsScreen, UsersScreen } from '../features/admin';
 import { CaseDetailRoute, CaseListScreen, NewCaseScreen } from '../features/cases';
+import { CopilotScreen, GapsScreen } from '../features/copilot';
+import { NoticeRoute, ReviewRoute } from '../features/review';
 import { canWriteCases, isAdmin } from './permissions';
 
 function NotFound() {
@@ -41,6 +43,17 @@ export function AppRoutes({ role }: { role: Role }) {
         }
       />
       <Route path="cases/:caseId" element={<CaseDetailRoute canEdit={canWriteCases(role)} />} />
+      <Route path="cases/:caseId/review" element={<ReviewRoute canEdit={canWriteCases(role)} />} />
+      <Route path="cases/:caseId/notice" element={<NoticeRoute />} />
+      <Route path="copilot" element={<CopilotScreen />} />
+      <Route
+        path="admin/gaps"
+        element={
+          <Allowed when={isAdmin(role)}>
+            <GapsScreen />
+          </Allowed>
+        }
+      />
       <Route
         path="admin/knowledge"
         element={

@@ -1,6 +1,8 @@
 import { Button, Dropdown, Tooltip, Typography } from 'antd';
 import {
+  BulbOutlined,
   DatabaseOutlined,
+  MessageOutlined,
   DownOutlined,
   PlusOutlined,
   SettingOutlined,
@@ -70,6 +72,17 @@ export function TopBar({ user }: { user: User }) {
             </Button>
           </Tooltip>
         ) : null}
+        <Tooltip title={t('common.shortcut', { keys: 'Alt+Q' })}>
+          <Button
+            type="text"
+            className={navClass(pathname === '/copilot')}
+            icon={<MessageOutlined />}
+            onClick={() => void navigate('/copilot')}
+            data-testid="nav-copilot"
+          >
+            {t('nav.copilot')}
+          </Button>
+        </Tooltip>
         {isAdmin(user.role) ? (
           <Dropdown
             trigger={['click']}
@@ -81,6 +94,11 @@ export function TopBar({ user }: { user: User }) {
                   key: '/admin/knowledge',
                   icon: <DatabaseOutlined />,
                   label: <span data-testid="nav-admin-knowledge">{t('nav.knowledge')}</span>,
+                },
+                {
+                  key: '/admin/gaps',
+                  icon: <BulbOutlined />,
+                  label: <span data-testid="nav-admin-gaps">{t('nav.gaps')}</span>,
                 },
                 {
                   key: '/admin/users',

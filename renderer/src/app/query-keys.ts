@@ -12,6 +12,12 @@ export const queryKeys = {
   users: ['users'] as const,
   settings: ['settings'] as const,
   imports: ['knowledge', 'imports'] as const,
+  review: (caseId: number) => ['review', caseId] as const,
+  notice: (caseId: number) => ['review', caseId, 'notice'] as const,
+  entry: (entryId: string, version: number | undefined) =>
+    ['knowledge', 'entry', entryId, version ?? 'newest'] as const,
+  gaps: ['gaps'] as const,
+  gapList: (input: MethodInput<'gaps.list'>) => ['gaps', 'list', input] as const,
 };
 
 /** Queries anyone may see (no session): they survive sign-out. */

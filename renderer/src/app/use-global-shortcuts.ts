@@ -7,7 +7,7 @@ import { canWriteCases } from './permissions';
 /** The element `/` focuses: each screen marks its main search box with this attribute. */
 export const searchShortcutAttribute = 'data-shortcut-search';
 
-/** Alt+N new case, Alt+L case list, `/` focuses the screen's search box. */
+/** Alt+N new case, Alt+L case list, Alt+Q copilot, `/` focuses the screen's search box. */
 export function useGlobalShortcuts(role: Role): void {
   const navigate = useNavigate();
   useEffect(() => {
@@ -20,6 +20,9 @@ export function useGlobalShortcuts(role: Role): void {
         } else if (event.code === 'KeyL') {
           event.preventDefault();
           void navigate('/cases');
+        } else if (event.code === 'KeyQ') {
+          event.preventDefault();
+          void navigate('/copilot');
         }
         return;
       }

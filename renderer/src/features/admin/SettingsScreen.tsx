@@ -95,6 +95,22 @@ function SettingsForm({ initial }: { initial: Settings }) {
       >
         <InputNumber min={1} max={240} precision={0} data-testid="settings-idle-timeout" />
       </Form.Item>
+      <Form.Item
+        name="correctionDays"
+        label={t('settings.correctionDays')}
+        extra={t('settings.correctionDaysHint')}
+        rules={[
+          {
+            required: true,
+            type: 'integer',
+            min: 1,
+            max: 60,
+            message: t('settings.correctionDaysHint'),
+          },
+        ]}
+      >
+        <InputNumber min={1} max={60} precision={0} data-testid="settings-correction-days" />
+      </Form.Item>
       {formError ? (
         <div className="form-error">
           <ErrorAlert error={formError} />

@@ -1,5 +1,5 @@
 import { Button, Card, Col, Descriptions, Row, Spin, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, AuditOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -82,6 +82,25 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
           {detail.reference}
         </Typography.Title>
         <CaseStatusTag status={detail.status} testId="case-status" />
+        <span className="case-header-actions">
+          {detail.status === 'correction' || detail.status === 'rejected' ? (
+            <Button
+              icon={<FilePdfOutlined />}
+              onClick={() => void navigate(`/cases/${String(detail.id)}/notice`)}
+              data-testid="case-open-notice"
+            >
+              {t('review.viewNotice')}
+            </Button>
+          ) : null}
+          <Button
+            type="primary"
+            icon={<AuditOutlined />}
+            onClick={() => void navigate(`/cases/${String(detail.id)}/review`)}
+            data-testid="case-open-review"
+          >
+            {detail.status === 'reviewing' ? t('review.resume') : t('review.open')}
+          </Button>
+        </span>
       </div>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
         <Descriptions.Item label={t('caseDetail.matter')}>

@@ -1,0 +1,1 @@
+export { NoticeRoute, ReviewRoute } from './ReviewRoutes';
