@@ -19,6 +19,8 @@ export default defineConfig({
           engine: 'electron/core/utility-process.ts',
           web: 'electron/web.ts',
           cli: 'electron/core/cli/index.ts',
+          // The model's own process (forked by the engine): a llama.cpp crash stays in there.
+          'model-worker': 'electron/core/model/model-worker.ts',
         },
       },
     },
