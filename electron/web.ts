@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { appPaths, dataDirFrom } from './core/config';
 import { Engine } from './core/engine';
+import { forkWorkerLauncher, modelWorkerPath } from './core/model';
 import { createLogger } from './core/logger';
 import { startBrowserModeServer } from './core/rpc/browser-mode-server';
 import { ENGINE_VERSION } from './core/version';
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     version: ENGINE_VERSION,
     seedKnowledgeDir: join(paths.resourcesDir, 'knowledge'),
     calendarDir: join(paths.resourcesDir, 'calendar'),
+    modelLauncher: forkWorkerLauncher(modelWorkerPath(import.meta.url)),
+    modelManifestPath: paths.modelManifestPath,
     logger,
     checkOutputs: process.env.BANGBAN_CHECK_OUTPUTS === '1',
   });

@@ -30,10 +30,17 @@ export function appPaths(
 ): {
   rendererDir: string;
   resourcesDir: string;
+  modelManifestPath: string;
 } {
   const outDir = fileURLToPath(new URL('..', bundleUrl));
   return {
     rendererDir: env.BANGBAN_RENDERER_DIR ?? join(outDir, 'renderer'),
     resourcesDir: env.BANGBAN_RESOURCES_DIR ?? join(outDir, '..', 'resources'),
+    // A package carries the manifest among its resources; a checkout has it in models/.
+    modelManifestPath:
+      env.BANGBAN_MODEL_MANIFEST ??
+      (env.BANGBAN_RESOURCES_DIR
+        ? join(env.BANGBAN_RESOURCES_DIR, 'models', 'manifest.json')
+        : join(outDir, '..', 'models', 'manifest.json')),
   };
 }

@@ -24,6 +24,13 @@ import {
   type Segmenter,
 } from './knowledge';
 import { createLogger, type Logger } from './logger';
+import {
+  loadModelManifest,
+  modelHandlers,
+  ModelService,
+  type ModelManifest,
+  type WorkerLauncher,
+} from './model';
 import { ReviewRepository, ReviewService, reviewHandlers, RuleEvaluator } from './review';
 import { Dispatcher, type Connection, type Handlers } from './rpc/dispatcher';
 import { SettingsStore } from './settings/settings-store';
@@ -40,6 +47,10 @@ export interface EngineOptions {
   clock?: Clock;
   logger?: Logger;
   hasher?: PasswordHasher;
+  /** Starts the model process; none where this engine runs no model (the CLI). */
+  modelLauncher?: WorkerLauncher | undefined;
+  /** models/manifest.json: the recommended models. */
+  modelManifestPath?: string | undefined;
   /** Word segmentation for retrieval; jieba unless a test brings its own. */
   segmenter?: Segmenter;
   checkOutputs?: boolean;
@@ -62,7 +73,9 @@ export class Engine {
   private readonly dispatcher: Dispatcher;
   private readonly connections = new Set<Connection>();
   private readonly status: () => SystemStatus;
+  readonly models: ModelService;
   private nextConnectionId = 1;
+  private closed = false;
 
   private constructor(options: EngineOptions, logger: Logger) {
     const clock = options.clock ?? systemClock;
@@ -88,6 +101,24 @@ export class Engine {
     const caseRepository = new CaseRepository(this.db);
     const cases = new CaseService(this.db, caseRepository, knowledge, clock, calendar);
     const today = (): string => businessDate(clock.now());
+    this.models = new ModelService({
+      dataDir: options.dataDir,
+      manifest: this.loadManifest(options, logger),
+      settings,
+      launcher: options.modelLauncher,
+      logger,
+      onChange: () => {
+        // The model process reports its exit after close(); nobody is left to tell.
+        if (this.closed) return;
+        this.broadcast('models.status', this.models.status());
+        this.broadcast('system.status', this.status());
+      },
+    });
+    const passageText = (citation: { entryId: string; version: number; snippet: string }) => {
+      const entry = knowledge.entry(citation.entryId, citation.version);
+      if (!entry) return citation.snippet;
+      return entry.kind === 'qa' ? entry.document.answer : entry.document.body;
+    };
     const review = new ReviewService(
       this.db,
       new ReviewRepository(this.db),
@@ -98,6 +129,8 @@ export class Engine {
       (query, matterCode) => index.search({ query, matterCode, limit: 3 }, today()),
       clock,
       calendar,
+      this.models,
+      passageText,
     );
     const copilot = new CopilotService(
       this.db,
@@ -108,6 +141,7 @@ export class Engine {
       importer,
       clock,
       calendar,
+      this.models,
     );
     if (options.seedKnowledgeDir !== undefined) {
       const seed = importSeedKnowledge(importer, knowledge, options.seedKnowledgeDir);
@@ -131,7 +165,7 @@ export class Engine {
       mode: options.mode,
       startedAt: clock.now().toISOString(),
     };
-    this.status = () => readSystemStatus(this.db, knowledge, identity, options.dataDir);
+    this.status = () => readSystemStatus(this.db, knowledge, identity, this.models.status());
     const handlers: Handlers = {
       ...systemHandlers(this.status),
       ...authHandlers(auth, settings, this.db, (userId, reason, except) => {
@@ -150,6 +184,7 @@ export class Engine {
       ...caseHandlers(cases),
       ...reviewHandlers(review),
       ...copilotHandlers(copilot),
+      ...modelHandlers(this.models),
     };
     this.dispatcher = new Dispatcher({
       handlers,
@@ -157,6 +192,17 @@ export class Engine {
       logger,
       checkOutputs: options.checkOutputs ?? false,
     });
+  }
+
+  /** A broken manifest must not stop the hall: the model manager then lists no recommendations. */
+  private loadManifest(options: EngineOptions, logger: Logger): ModelManifest {
+    if (options.modelManifestPath === undefined) return { formatVersion: 1, models: [] };
+    try {
+      return loadModelManifest(options.modelManifestPath);
+    } catch (error) {
+      logger.error('model manifest not loaded', error);
+      return { formatVersion: 1, models: [] };
+    }
   }
 
   /** A broken calendar file must not stop the hall: deadlines then say they are unknown. */
@@ -174,7 +220,10 @@ export class Engine {
 
   static open(options: EngineOptions): Engine {
     const logger = options.logger ?? createLogger();
-    return new Engine(options, logger);
+    const engine = new Engine(options, logger);
+    // The model chosen last time loads in the background: the engine answers meanwhile.
+    engine.models.restoreActive();
+    return engine;
   }
 
   connect(send: (message: unknown) => void): EngineConnection {
@@ -195,7 +244,9 @@ export class Engine {
   }
 
   close(): void {
+    this.closed = true;
     this.connections.clear();
+    void this.models.dispose();
     this.db.close();
   }
 

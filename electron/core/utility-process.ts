@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { appPaths, dataDirFrom } from './config';
+import { forkWorkerLauncher, modelWorkerPath } from './model';
 import { Engine } from './engine';
 import { createLogger } from './logger';
 import { ENGINE_VERSION } from './version';
@@ -36,6 +37,8 @@ const engine = Engine.open({
   version: ENGINE_VERSION,
   seedKnowledgeDir: join(paths.resourcesDir, 'knowledge'),
   calendarDir: join(paths.resourcesDir, 'calendar'),
+  modelLauncher: forkWorkerLauncher(modelWorkerPath(import.meta.url)),
+  modelManifestPath: paths.modelManifestPath,
   logger,
 });
 

@@ -41,7 +41,9 @@ import {
   askInputSchema,
   closeGapInputSchema,
   conversationInputSchema,
+  answerTokenSchema,
   feedbackInputSchema,
+  generateInputSchema,
   knowledgeGapSchema,
   listGapsInputSchema,
 } from './copilot';
@@ -50,9 +52,16 @@ import {
   concludeResultSchema,
   correctionNoticeSchema,
   decideInputSchema,
+  pointInputSchema,
   reviewSchema,
   saveFieldsInputSchema,
 } from './review';
+import {
+  installModelInputSchema,
+  loadModelInputSchema,
+  modelProgressSchema,
+  modelStatusSchema,
+} from './models';
 import { settingsSchema, settingsUpdateSchema, systemStatusSchema } from './system';
 
 /** Who may call a method: anyone, any signed-in user, or only the listed roles. */
@@ -248,6 +257,12 @@ export const contract = {
     access: ['clerk', 'admin'],
     summary: 'Records the clerk’s verdict on one review point',
   }),
+  'review.suggest': method({
+    input: pointInputSchema,
+    output: reviewSchema,
+    access: ['clerk', 'admin'],
+    summary: 'Asks the local model about a model point; its verdict waits for the clerk',
+  }),
   'review.conclude': method({
     input: caseIdInputSchema,
     output: concludeResultSchema,
@@ -265,6 +280,12 @@ export const contract = {
     output: answerSchema,
     access: 'signedIn',
     summary: 'Answers a question from the knowledge base with citations, or says it has no basis',
+  }),
+  'copilot.generate': method({
+    input: generateInputSchema,
+    output: answerSchema,
+    access: 'signedIn',
+    summary: 'Streams the local model’s answer citing only the retrieved entries, then checks it',
   }),
   'copilot.conversation': method({
     input: conversationInputSchema,
@@ -290,6 +311,30 @@ export const contract = {
     access: ['admin'],
     summary: 'Closes a gap by linking an entry or writing a new Q&A entry',
   }),
+  'models.status': method({
+    input: emptyInputSchema,
+    output: modelStatusSchema,
+    access: 'signedIn',
+    summary: 'Hardware, recommended, installed and loaded local models',
+  }),
+  'models.install': method({
+    input: installModelInputSchema,
+    output: modelStatusSchema,
+    access: ['admin'],
+    summary: 'Installs a GGUF file from this PC, verifying its sha256',
+  }),
+  'models.load': method({
+    input: loadModelInputSchema,
+    output: modelStatusSchema,
+    access: ['admin'],
+    summary: 'Loads an installed model in the model process (remembered across restarts)',
+  }),
+  'models.unload': method({
+    input: emptyInputSchema,
+    output: modelStatusSchema,
+    access: ['admin'],
+    summary: 'Unloads the model: retrieval-only mode',
+  }),
 } as const;
 
 /** Events the engine pushes to connected renderers (and one the desktop shell raises). */
@@ -298,6 +343,9 @@ export const events = {
   'engine.reconnected': z.object({}),
   'system.status': systemStatusSchema,
   'knowledge.importProgress': importProgressSchema,
+  'models.progress': modelProgressSchema,
+  'models.status': modelStatusSchema,
+  'copilot.token': answerTokenSchema,
   'auth.sessionEnded': z.object({
     reason: z.enum(['signedOut', 'idle', 'disabled', 'passwordChanged']),
   }),

@@ -32,6 +32,25 @@ export const answerSchema = z.object({
   gapDueBy: isoDateSchema.nullable(),
   helpful: z.boolean().nullable(),
   askedAt: timestampSchema,
+  /** The local model's fluent answer, when one was generated; citations checked after. */
+  generated: z
+    .object({
+      text: z.string(),
+      sentences: z.array(
+        z.object({
+          text: z.string(),
+          /** Indexes into `citations`. */
+          citations: z.array(z.number().int()),
+          /** A claim with no valid citation: shown flagged, not as knowledge. */
+          uncited: z.boolean(),
+        }),
+      ),
+      /** Citation numbers the model wrote that match no retrieved entry. */
+      invalidCitations: z.array(z.number().int()),
+      timeToFirstTokenMs: z.number(),
+      tokensPerSecond: z.number(),
+    })
+    .nullable(),
 });
 export type Answer = z.infer<typeof answerSchema>;
 
@@ -95,3 +114,8 @@ export const closeGapInputSchema = z
     note: text(500).optional(),
   })
   .strict();
+
+export const generateInputSchema = z.object({ answerId: idSchema }).strict();
+
+/** A piece of a streamed answer, sent to the window that asked. */
+export const answerTokenSchema = z.object({ answerId: idSchema, text: z.string() });

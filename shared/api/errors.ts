@@ -17,6 +17,9 @@ export const errorCodes = [
   'ACCOUNT_DISABLED',
   'KNOWLEDGE_INVALID',
   'KNOWLEDGE_VERSION_CONFLICT',
+  /** No local model is loaded (retrieval-only mode): the caller falls back. */
+  'MODEL_UNAVAILABLE',
+  'MODEL_FAILED',
   'INTERNAL',
   /** Raised by a transport, never by the engine: the request could not reach it or its answer was lost. */
   'ENGINE_UNAVAILABLE',
@@ -58,6 +61,11 @@ const defaultMessages: Record<ErrorCode, LocalizedText> = {
   FORBIDDEN: { zh: '当前角色无权执行此操作', en: 'Your role may not do this' },
   NOT_FOUND: { zh: '未找到对应记录', en: 'Record not found' },
   CONFLICT: { zh: '与已有记录冲突', en: 'Conflicts with an existing record' },
+  MODEL_UNAVAILABLE: {
+    zh: '未加载本地模型（仅检索模式）',
+    en: 'No local model is loaded (retrieval-only mode)',
+  },
+  MODEL_FAILED: { zh: '本地模型未能完成', en: 'The local model could not finish' },
   SETUP_DONE: { zh: '系统已完成初始化', en: 'Setup has already been completed' },
   SETUP_REQUIRED: {
     zh: '请先完成初始化，创建管理员账号',

@@ -8,6 +8,7 @@ export * from './envelope';
 export * from './errors';
 export * from './knowledge';
 export * from './matters';
+export * from './models';
 export * from './review';
 export * from './system';
 export * from './validation';

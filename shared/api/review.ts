@@ -129,6 +129,7 @@ export const decideInputSchema = z
   })
   .strict();
 
+/** Asks the local model about one `model` point. */
 export const pointInputSchema = z
   .object({ caseId: idSchema, pointCode: z.string().trim().min(1).max(64) })
   .strict();

@@ -18,7 +18,7 @@ export const systemStatusSchema = z.object({
   }),
   model: z.object({
     /** `none`: retrieval-only mode; `available`: a GGUF is installed but not loaded. */
-    state: z.enum(['none', 'available', 'loaded', 'error']),
+    state: z.enum(['none', 'available', 'loading', 'loaded', 'error']),
     name: z.string().nullable(),
   }),
   network: z.object({
@@ -39,6 +39,8 @@ export const settingsSchema = z.object({
   idleTimeoutMinutes: z.number().int().min(1).max(240),
   /** Working days an applicant has to bring what a correction notice asks for. */
   correctionDays: z.number().int().min(1).max(60),
+  /** The model file loaded at start, chosen in the model manager; null for retrieval only. */
+  activeModel: z.string().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

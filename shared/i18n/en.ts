@@ -121,7 +121,8 @@ export const en = {
     schema: 'schema v{{version}}',
     models: {
       none: 'no model · retrieval mode',
-      available: 'installed',
+      available: 'installed, not loaded',
+      loading: 'loading',
       loaded: 'loaded',
       error: 'model error',
     },

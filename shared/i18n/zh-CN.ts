@@ -119,7 +119,8 @@ export const zhCN = {
     schema: '结构 v{{version}}',
     models: {
       none: '无模型·检索模式',
-      available: '已安装',
+      available: '已安装·未加载',
+      loading: '正在加载',
       loaded: '已加载',
       error: '模型异常',
     },

@@ -5,6 +5,7 @@ import type { MethodInput, MethodName, MethodOutput, ResponseEnvelope } from '@s
 import type { Clock } from '../../electron/core/clock';
 import { Engine } from '../../electron/core/engine';
 import { silentLogger } from '../../electron/core/logger';
+import type { WorkerLauncher } from '../../electron/core/model';
 
 export const FIXTURE_KNOWLEDGE = join(import.meta.dirname, '../fixtures/knowledge');
 export const SEED_KNOWLEDGE = join(import.meta.dirname, '../../resources/knowledge');
@@ -82,7 +83,13 @@ function connectTo(engine: Engine): TestConnection {
 }
 
 export function openTestEngine(
-  options: { seedDir?: string; dataDir?: string; clock?: ManualClock } = {},
+  options: {
+    seedDir?: string;
+    dataDir?: string;
+    clock?: ManualClock;
+    /** A real model process (tests that build the worker and write a tiny GGUF). */
+    modelLauncher?: WorkerLauncher;
+  } = {},
 ): TestEngine {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bangban-test-'));
   const clock = options.clock ?? new ManualClock();
@@ -96,6 +103,8 @@ export function openTestEngine(
     clock,
     logger: silentLogger,
     checkOutputs: true,
+    modelLauncher: options.modelLauncher,
+    modelManifestPath: join(import.meta.dirname, '../../models/manifest.json'),
   });
   const main = connectTo(engine);
   return {
@@ -107,7 +116,7 @@ export function openTestEngine(
     setupAdmin: () => main.ok('setup.createAdmin', { hallName: '测试县政务服务中心', ...ADMIN }),
     reopen: () => {
       engine.close();
-      return openTestEngine({ seedDir, dataDir, clock });
+      return openTestEngine({ ...options, seedDir, dataDir, clock });
     },
     close: () => {
       engine.close();

@@ -6,7 +6,7 @@ import { KnowledgeRepository } from '../knowledge/knowledge-repository';
 import { bundledMigrations, schemaVersion } from '../db/migrations';
 import { DATABASE_FILE } from '../engine';
 import { loadWorkingDayCalendar } from '../calendar/calendar-loader';
-import { installedModels } from '../system';
+import { installedModelFiles } from '../model';
 
 export interface Check {
   ok: boolean | 'warn';
@@ -69,7 +69,7 @@ export function runDoctor(
     checks.push(...databaseChecks(file));
   }
 
-  const models = installedModels(dataDir);
+  const models = installedModelFiles(dataDir);
   checks.push(
     models.length > 0
       ? {

@@ -8,7 +8,7 @@ export interface StoredAnswer {
   question: string;
   status: Answer['status'];
   support: number;
-  body: Pick<Answer, 'extract' | 'citations'>;
+  body: Pick<Answer, 'extract' | 'citations'> & { generated?: Answer['generated'] };
   helpful: boolean | null;
   gapId: number | null;
   gapDueBy: string | null;
@@ -134,6 +134,12 @@ export class CopilotRepository {
       )
       .all(conversationId) as AnswerRow[];
     return rows.map(toAnswer);
+  }
+
+  setBody(answerId: number, body: StoredAnswer['body']): void {
+    this.db
+      .prepare('UPDATE copilot_answers SET answer = ? WHERE id = ?')
+      .run(JSON.stringify(body), answerId);
   }
 
   setFeedback(answerId: number, helpful: boolean, comment: string | null, gapId: number | null) {

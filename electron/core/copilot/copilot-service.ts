@@ -16,7 +16,26 @@ import type { KnowledgeImporter } from '../knowledge/knowledge-importer';
 import type { KnowledgeIndex } from '../knowledge/knowledge-index';
 import type { KnowledgeRepository } from '../knowledge/knowledge-repository';
 import { toGap, type CopilotRepository, type StoredAnswer } from './copilot-repository';
+import { ANSWER_SYSTEM_PROMPT, checkCitations, numberedEntries } from './cited-generation';
 import { composeExtractiveAnswer, SUPPORT_THRESHOLD, type EntryText } from './extractive-answer';
+
+/** The local model as the copilot needs it: whether it can answer, and a streamed chat. */
+export interface CopilotModel {
+  readonly ready: boolean;
+  chat(request: {
+    system: string;
+    history: { role: 'user' | 'assistant'; text: string }[];
+    prompt: string;
+    maxTokens: number;
+  }): AsyncGenerator<
+    | { type: 'token'; text: string }
+    | {
+        type: 'done';
+        text: string;
+        timing: { timeToFirstTokenMs: number | null; tokensPerSecond: number | null };
+      }
+  >;
+}
 
 /** Knowledge owners must answer a gap within 5 working days (service standard, seed 004). */
 export const GAP_DUE_WORKING_DAYS = 5;
@@ -38,6 +57,7 @@ export class CopilotService {
     private readonly importer: KnowledgeImporter,
     private readonly clock: Clock,
     private readonly calendar: WorkingDayCalendar | undefined,
+    private readonly model: CopilotModel | undefined,
   ) {}
 
   ask(input: ParsedInput<'copilot.ask'>, user: SignedInUser): Answer {
@@ -79,6 +99,81 @@ export class CopilotService {
       });
     });
     return toApiAnswer(this.ownedAnswer(id, user));
+  }
+
+  /**
+   * The model's fluent answer to an answered question, streamed token by token to `onToken`. It
+   * may cite only the entries retrieved for the question; the marks are checked afterwards and
+   * uncited sentences flagged. The extractive answer stays beside it.
+   */
+  async generate(
+    answerId: number,
+    user: SignedInUser,
+    onToken: (text: string) => void,
+  ): Promise<Answer> {
+    const stored = this.ownedAnswer(answerId, user);
+    if (stored.status !== 'answered') {
+      throw new ApiError('CONFLICT', {
+        message: {
+          zh: '知识库没有依据的问题不交给模型回答',
+          en: 'Questions without a basis are not put to the model',
+        },
+        path: ['answerId'],
+      });
+    }
+    if (!this.model?.ready) throw new ApiError('MODEL_UNAVAILABLE');
+    const citations = stored.body.citations;
+    const entries = citations.map((citation) => {
+      const entry = this.knowledge.entry(citation.entryId, citation.version);
+      const text =
+        entry === undefined
+          ? citation.snippet
+          : entry.kind === 'qa'
+            ? entry.document.answer
+            : entry.document.body;
+      return { title: citation.title, text };
+    });
+    const earlier = this.copilot
+      .answers(stored.conversationId)
+      .filter((each) => each.id < stored.id)
+      .slice(-2)
+      .flatMap((each) => [
+        { role: 'user' as const, text: each.question },
+        {
+          role: 'assistant' as const,
+          text: each.body.generated?.text ?? each.body.extract.map((s) => s.text).join(''),
+        },
+      ]);
+    let text = '';
+    let timing: { timeToFirstTokenMs: number | null; tokensPerSecond: number | null } = {
+      timeToFirstTokenMs: null,
+      tokensPerSecond: null,
+    };
+    for await (const event of this.model.chat({
+      system: `${ANSWER_SYSTEM_PROMPT}\n\n知识条目：\n${numberedEntries(entries)}`,
+      history: earlier,
+      prompt: stored.question,
+      maxTokens: 400,
+    })) {
+      if (event.type === 'token') onToken(event.text);
+      else {
+        text = event.text;
+        timing = event.timing;
+      }
+    }
+    const checked = checkCitations(text, citations.length);
+    inTransaction(this.db, () => {
+      this.copilot.setBody(stored.id, {
+        ...stored.body,
+        generated: {
+          text,
+          ...checked,
+          timeToFirstTokenMs: Math.round(timing.timeToFirstTokenMs ?? 0),
+          tokensPerSecond: Math.round((timing.tokensPerSecond ?? 0) * 10) / 10,
+        },
+      });
+    });
+    return toApiAnswer(this.ownedAnswer(stored.id, user));
   }
 
   conversation(conversationId: number, user: SignedInUser): Answer[] {
@@ -301,6 +396,7 @@ function toApiAnswer(stored: StoredAnswer): Answer {
     gapDueBy: stored.gapDueBy,
     helpful: stored.helpful,
     askedAt: stored.askedAt,
+    generated: stored.body.generated ?? null,
   };
 }
 

@@ -49,6 +49,7 @@ export {
   ModelInstallError,
   installModelFromFile,
   installModelFromUrl,
+  installedModelFiles,
   modelsDir,
 } from './model-installer';
 export type {
@@ -58,3 +59,6 @@ export type {
   InstallProgress,
   InstalledModel,
 } from './model-installer';
+export { ModelService, modelError } from './model-service';
+export type { ModelServiceOptions } from './model-service';
+export { modelHandlers } from './model-handlers';

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -57,6 +57,15 @@ export interface InstalledModel {
 }
 
 const GGUF_MAGIC = Buffer.from('GGUF', 'ascii');
+
+/** The GGUF files installed in the data folder's models/ (weights are never shipped). */
+export function installedModelFiles(dataDir: string): string[] {
+  const folder = modelsDir(dataDir);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.toLowerCase().endsWith('.gguf'))
+    .sort();
+}
 
 export function modelsDir(dataDir: string): string {
   return join(dataDir, 'models');

@@ -4,7 +4,7 @@ import type { ReviewService } from './review-service';
 
 export { CALENDAR, namedOperations, type RuleData } from './named-operations';
 export { ReviewRepository } from './review-repository';
-export { ReviewService, type PassageFinder } from './review-service';
+export { ReviewService, type PassageFinder, type ReviewModel } from './review-service';
 export { RuleEvaluator, type RuleOutcome } from './rule-evaluator';
 
 export function reviewHandlers(
@@ -15,6 +15,7 @@ export function reviewHandlers(
   | 'review.start'
   | 'review.saveFields'
   | 'review.decide'
+  | 'review.suggest'
   | 'review.conclude'
   | 'review.notice'
 > {
@@ -23,6 +24,7 @@ export function reviewHandlers(
     'review.start': (input, context) => review.start(input.caseId, signedIn(context)),
     'review.saveFields': (input, context) => review.saveFields(input, signedIn(context)),
     'review.decide': (input, context) => review.decide(input, signedIn(context)),
+    'review.suggest': (input) => review.suggest(input),
     'review.conclude': (input, context) => review.conclude(input.caseId, signedIn(context)),
     'review.notice': (input) => review.notice(input.caseId),
   };

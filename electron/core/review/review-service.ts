@@ -23,9 +23,17 @@ import { appendOutbox } from '../db/outbox';
 import type { KnowledgeRepository, StoredMatter } from '../knowledge/knowledge-repository';
 import type { SettingsStore } from '../settings/settings-store';
 import { checkFieldValue, type MaterialFieldType } from '@shared/knowledge/field-values';
+import { adviceRequest, readAdvice, type AdviceRequest } from './model-advice';
 import type { RuleData } from './named-operations';
 import type { ModelSuggestionRecord, ReviewRecord, ReviewRepository } from './review-repository';
 import type { RuleEvaluator } from './rule-evaluator';
+
+/** The local model as the review needs it: whether it can answer, and a JSON completion. */
+export interface ReviewModel {
+  readonly ready: boolean;
+  readonly modelName: string;
+  completeJson(request: AdviceRequest): Promise<{ json: unknown }>;
+}
 
 /** Finds knowledge passages for a query, limited to a matter when one is given. */
 export type PassageFinder = (query: string, matterCode: string | undefined) => KnowledgeHit[];
@@ -53,6 +61,8 @@ export class ReviewService {
     private readonly findPassages: PassageFinder,
     private readonly clock: Clock,
     private readonly calendar: WorkingDayCalendar | undefined,
+    private readonly model: ReviewModel | undefined,
+    private readonly passageText: (citation: Citation) => string,
   ) {}
 
   /** Knowledge changed (an import): passages must be retrieved again. */
@@ -204,6 +214,41 @@ export class ReviewService {
           decidedBy: user.username,
         },
         at,
+      });
+    });
+    return this.current(input.caseId);
+  }
+
+  /**
+   * Asks the local model about one `model` point. Its verdict is recorded as a suggestion only:
+   * the clerk confirms or overrides it with a note.
+   */
+  async suggest(input: ParsedInput<'review.suggest'>): Promise<Review> {
+    const { record, matter } = this.caseAndMatter(input.caseId);
+    const review = this.openReview(input.caseId);
+    const state = this.compose(record, matter, review);
+    const point = state.points.find((each) => each.code === input.pointCode);
+    if (!point) throw new ApiError('NOT_FOUND', { path: ['pointCode'] });
+    if (point.kind !== 'model') {
+      throw new ApiError('INVALID_INPUT', {
+        message: {
+          zh: '只有“模型”类要点可以询问本地模型',
+          en: 'Only model points are put to the local model',
+        },
+        path: ['pointCode'],
+      });
+    }
+    if (!this.model?.ready) throw new ApiError('MODEL_UNAVAILABLE');
+    const completion = await this.model.completeJson(adviceRequest(state, point, this.passageText));
+    const advice = readAdvice(completion.json, point);
+    // The review may have moved on while the model was thinking: store only if still open.
+    const still = this.reviews.latestReview(input.caseId);
+    if (still?.id !== review.id || still.outcome !== null) return this.current(input.caseId);
+    inTransaction(this.db, () => {
+      this.reviews.insertModelSuggestion(review.id, point.code, {
+        ...advice,
+        model: this.model?.modelName ?? 'unknown',
+        at: this.clock.now().toISOString(),
       });
     });
     return this.current(input.caseId);
@@ -409,7 +454,7 @@ export class ReviewService {
       suggestedOutcome: decided === points.length ? outcomeOf(points) : null,
       outcome: review?.outcome ?? null,
       concludedAt: review?.concludedAt ?? null,
-      modelReady: false,
+      modelReady: this.model?.ready ?? false,
     };
   }
 

@@ -6,6 +6,7 @@ const defaults: Settings = {
   hallContact: '',
   idleTimeoutMinutes: 15,
   correctionDays: 10,
+  activeModel: null,
 };
 
 /** Terminal settings, one row per key, each value JSON. */

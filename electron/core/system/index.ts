@@ -1,7 +1,7 @@
 import type { SystemStatus } from '@shared/api';
 import type { Handlers } from '../rpc/dispatcher';
 
-export { installedModels, readSystemStatus, type EngineIdentity } from './system-status';
+export { readSystemStatus, type EngineIdentity } from './system-status';
 
 export function systemHandlers(status: () => SystemStatus): Pick<Handlers, 'system.status'> {
   return { 'system.status': () => status() };

@@ -1,6 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { SystemStatus } from '@shared/api';
+import type { ModelStatus, SystemStatus } from '@shared/api';
 import type { Db } from '../db/connection';
 import { schemaVersion } from '../db/migrations';
 import type { KnowledgeRepository } from '../knowledge/knowledge-repository';
@@ -11,25 +9,15 @@ export interface EngineIdentity {
   startedAt: string;
 }
 
-/** The GGUF files installed in the data folder's models/ (weights are never shipped). */
-export function installedModels(dataDir: string): string[] {
-  const folder = join(dataDir, 'models');
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((name) => name.toLowerCase().endsWith('.gguf'))
-    .sort();
-}
-
 /** What the status bar shows: engine, database, model, network and knowledge. */
 export function readSystemStatus(
   db: Db,
   knowledge: KnowledgeRepository,
   identity: EngineIdentity,
-  dataDir: string,
+  model: ModelStatus,
 ): SystemStatus {
   const pageCount = db.pragma('page_count', { simple: true }) as number;
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const models = installedModels(dataDir);
   return {
     engine: { ...identity, pid: process.pid },
     database: {
@@ -38,9 +26,21 @@ export function readSystemStatus(
       sizeBytes: pageCount * pageSize,
       journalMode: db.pragma('journal_mode', { simple: true }) as string,
     },
-    // Loading a model is the copilot's job (its own process); here we only report presence.
-    model: { state: models.length > 0 ? 'available' : 'none', name: models[0] ?? null },
+    model: modelSummary(model),
     network: { state: 'not_configured', hubUrl: null },
     knowledge: knowledge.counts(),
   };
+}
+
+/** The status bar's one-word model state: loaded, loading, installed but idle, or none. */
+function modelSummary(model: ModelStatus): SystemStatus['model'] {
+  if (model.state === 'ready') {
+    return { state: 'loaded', name: model.loaded?.name ?? model.loaded?.fileName ?? null };
+  }
+  if (model.state === 'loading') return { state: 'loading', name: null };
+  if (model.state === 'error' || model.state === 'crashed') {
+    return { state: 'error', name: model.problem };
+  }
+  const chat = model.installed.find((file) => file.purpose !== 'embedding');
+  return chat ? { state: 'available', name: chat.fileName } : { state: 'none', name: null };
 }

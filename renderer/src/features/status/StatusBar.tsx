@@ -7,7 +7,8 @@ import { useSystemStatus } from './use-system-status';
 
 const modelTones: Record<SystemStatus['model']['state'], Tone> = {
   none: 'idle',
-  available: 'ok',
+  available: 'idle',
+  loading: 'warn',
   loaded: 'ok',
   error: 'bad',
 };

@@ -1,0 +1,22 @@
+import type { Handlers } from '../rpc/dispatcher';
+import type { ModelService } from './model-service';
+
+export function modelHandlers(
+  models: ModelService,
+): Pick<Handlers, 'models.status' | 'models.install' | 'models.load' | 'models.unload'> {
+  return {
+    'models.status': () => models.status(),
+    // Copy progress goes to the window that asked; load progress reaches every window through
+    // the status broadcast.
+    'models.install': (input, context) =>
+      models.install(input, (progress) => {
+        context.connection.send({
+          type: 'event',
+          event: 'models.progress',
+          payload: { phase: 'install', fileName: input.fileName ?? input.sourcePath, progress },
+        });
+      }),
+    'models.load': (input) => models.load(input),
+    'models.unload': () => models.unload(),
+  };
+}

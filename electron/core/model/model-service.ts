@@ -1,0 +1,267 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { ApiError, type ModelStatus, type ParsedInput } from '@shared/api';
+import type { Logger } from '../logger';
+import type { SettingsStore } from '../settings/settings-store';
+import { detectHardware, recommendModel, recommendedThreads, type HardwareInfo } from './hardware';
+import {
+  installedModelFiles,
+  installModelFromFile,
+  modelsDir,
+  ModelInstallError,
+} from './model-installer';
+import type { ModelManifest } from './model-manifest';
+import {
+  ModelProcess,
+  ModelProcessError,
+  type ChatStreamEvent,
+  type ChatStreamRequest,
+  type JsonCompletion,
+  type JsonCompletionRequest,
+  type RequestOptions,
+  type WorkerLauncher,
+} from './model-process';
+
+/** Context for review prompts and cited answers: passages plus the question fit comfortably. */
+const CONTEXT_SIZE = 4096;
+const GIB = 1024 ** 3;
+
+export interface ModelServiceOptions {
+  dataDir: string;
+  manifest: ModelManifest;
+  settings: SettingsStore;
+  /** How to start the model process; none where this engine cannot run one (the CLI). */
+  launcher: WorkerLauncher | undefined;
+  logger: Logger;
+  /** Status changed (state, progress): the engine tells every window. */
+  onChange: () => void;
+  /** Install or load progress, for the window that asked. */
+  hardware?: () => HardwareInfo;
+}
+
+/**
+ * The local model as the rest of the engine sees it: which files are installed, which one is
+ * loaded (remembered across restarts), the process that runs it, and plain-words problems.
+ * Without a model everything still works (retrieval only); callers check `ready` first.
+ */
+export class ModelService {
+  private readonly process: ModelProcess | undefined;
+  private readonly hardware: () => HardwareInfo;
+  private loadedFile: string | undefined;
+  private problem: string | null = null;
+
+  constructor(private readonly options: ModelServiceOptions) {
+    this.hardware = options.hardware ?? (() => detectHardware());
+    this.process =
+      options.launcher &&
+      new ModelProcess({
+        launcher: options.launcher,
+        logger: options.logger,
+        onState: (state) => {
+          if (state.kind === 'error') this.problem = state.message;
+          if (state.kind === 'crashed') {
+            this.problem = `模型进程意外退出，正在重启（第 ${String(state.crashes)} 次） / The model process crashed; restarting`;
+          }
+          if (state.kind === 'ready') this.problem = null;
+          options.onChange();
+        },
+      });
+  }
+
+  get ready(): boolean {
+    return this.process?.state.kind === 'ready';
+  }
+
+  /** The loaded model's file name, for records of what produced a suggestion. */
+  get modelName(): string {
+    return this.loadedFile ?? 'none';
+  }
+
+  /** Loads the model chosen earlier, if its file is still there; failures only get logged. */
+  restoreActive(): void {
+    const active = this.options.settings.read().activeModel;
+    if (active === null || !this.process) return;
+    if (!existsSync(join(modelsDir(this.options.dataDir), active))) {
+      this.problem = `已选用的模型文件 ${active} 不存在 / The chosen model file is missing`;
+      return;
+    }
+    this.load({ fileName: active }).catch((error: unknown) => {
+      this.options.logger.warn('model not restored', { file: active, error: String(error) });
+    });
+  }
+
+  status(): ModelStatus {
+    const hardware = this.hardware();
+    const installed = this.installed();
+    const state = this.process?.state ?? { kind: 'none' as const };
+    const manifest = this.options.manifest.models;
+    const ramGiB = hardware.totalRamBytes / GIB;
+    return {
+      supported: this.process !== undefined,
+      state: state.kind,
+      progress: state.kind === 'loading' ? state.progress : state.kind === 'ready' ? 1 : 0,
+      loaded:
+        state.kind === 'ready'
+          ? {
+              fileName: basename(state.model.path),
+              name: state.model.name,
+              contextSize: state.model.contextSize,
+              threads: state.model.threads,
+              loadMs: Math.round(state.model.loadMs),
+            }
+          : null,
+      problem: this.problem,
+      hardware: {
+        cpuModel: hardware.cpuModel,
+        logicalCores: hardware.logicalCores,
+        totalRamGiB: round1(ramGiB),
+        freeRamGiB: round1(hardware.freeRamBytes / GIB),
+        cpuFlags: Object.entries(hardware.cpuFlags ?? {})
+          .filter(([, present]) => present)
+          .map(([flag]) => flag),
+        gpu: hardware.gpu?.gpu === false || !hardware.gpu ? null : hardware.gpu.gpu,
+      },
+      recommendedId: recommendModel(this.options.manifest, hardware)?.id ?? null,
+      manifest: manifest.map((model) => ({
+        id: model.id,
+        name: model.name,
+        file: model.file,
+        purpose: model.purpose,
+        licence: model.licence,
+        minimumRamGiB: model.minimumRamGiB,
+        approxSizeMiB: model.approxSizeMiB,
+        sha256: model.sha256,
+        fits: model.minimumRamGiB <= ramGiB,
+        installed: installed.some((file) => file.fileName === model.file),
+      })),
+      installed,
+    };
+  }
+
+  async install(
+    input: ParsedInput<'models.install'>,
+    onProgress: (progress: number) => void,
+  ): Promise<ModelStatus> {
+    const fileName = input.fileName ?? basename(input.sourcePath);
+    const entry = this.options.manifest.models.find((model) => model.file === fileName);
+    try {
+      await installModelFromFile(input.sourcePath, {
+        dataDir: this.options.dataDir,
+        fileName,
+        expectedSha256: entry?.sha256 ?? null,
+        onProgress: ({ bytesDone, bytesTotal }) => {
+          onProgress(bytesTotal ? bytesDone / bytesTotal : 0);
+        },
+      });
+    } catch (error) {
+      if (error instanceof ModelInstallError) throw installError(error);
+      throw error;
+    }
+    return this.status();
+  }
+
+  async load(input: ParsedInput<'models.load'>): Promise<ModelStatus> {
+    const process = this.requireProcess();
+    const path = join(modelsDir(this.options.dataDir), input.fileName);
+    if (!existsSync(path)) throw new ApiError('NOT_FOUND', { path: ['fileName'] });
+    this.options.settings.write({ activeModel: input.fileName });
+    try {
+      await process.load({
+        path,
+        contextSize: CONTEXT_SIZE,
+        threads: recommendedThreads(this.hardware()),
+      });
+      this.loadedFile = input.fileName;
+      this.problem = null;
+    } catch (error) {
+      this.problem = error instanceof Error ? error.message : String(error);
+      throw modelError(error);
+    } finally {
+      this.options.onChange();
+    }
+    return this.status();
+  }
+
+  async unload(): Promise<ModelStatus> {
+    this.options.settings.write({ activeModel: null });
+    await this.process?.unload();
+    this.loadedFile = undefined;
+    this.options.onChange();
+    return this.status();
+  }
+
+  async completeJson(
+    request: JsonCompletionRequest,
+    options?: RequestOptions,
+  ): Promise<JsonCompletion> {
+    try {
+      return await this.requireProcess().completeJson(request, options);
+    } catch (error) {
+      throw modelError(error);
+    }
+  }
+
+  chat(request: ChatStreamRequest, options?: RequestOptions): AsyncGenerator<ChatStreamEvent> {
+    return this.requireProcess().chat(request, options);
+  }
+
+  async dispose(): Promise<void> {
+    await this.process?.dispose();
+  }
+
+  private installed(): ModelStatus['installed'] {
+    const folder = modelsDir(this.options.dataDir);
+    return installedModelFiles(this.options.dataDir).map((fileName) => {
+      const entry = this.options.manifest.models.find((model) => model.file === fileName);
+      return {
+        fileName,
+        sizeBytes: statSync(join(folder, fileName)).size,
+        manifestId: entry?.id ?? null,
+        purpose: entry?.purpose ?? null,
+      };
+    });
+  }
+
+  private requireProcess(): ModelProcess {
+    if (!this.process) throw new ApiError('MODEL_UNAVAILABLE');
+    return this.process;
+  }
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** Model failures as typed API errors, in plain words for the clerk. */
+export function modelError(error: unknown): unknown {
+  if (!(error instanceof ModelProcessError)) return error;
+  if (error.code === 'not_loaded') return new ApiError('MODEL_UNAVAILABLE');
+  return new ApiError('MODEL_FAILED', {
+    message: {
+      zh: `本地模型未能完成：${error.message}`,
+      en: `The local model could not finish: ${error.message}`,
+    },
+  });
+}
+
+function installError(error: ModelInstallError): ApiError {
+  const messages: Record<ModelInstallError['code'], { zh: string; en: string }> = {
+    not_found: { zh: '找不到该模型文件', en: 'The model file was not found' },
+    not_gguf: { zh: '该文件不是 GGUF 模型文件', en: 'The file is not a GGUF model' },
+    checksum_mismatch: {
+      zh: '文件校验值（sha256）与清单不符，可能已损坏或被篡改，未安装',
+      en: 'The file’s sha256 does not match the manifest; it was not installed',
+    },
+    bad_name: { zh: '模型文件名不合规', en: 'The model file name is not allowed' },
+    download_failed: { zh: '下载失败', en: 'The download failed' },
+    io_failed: {
+      zh: '写入模型文件失败（磁盘空间不足？）',
+      en: 'Writing the model failed (disk full?)',
+    },
+    cancelled: { zh: '安装已取消', en: 'The installation was cancelled' },
+  };
+  return new ApiError(error.code === 'not_found' ? 'NOT_FOUND' : 'INVALID_INPUT', {
+    message: messages[error.code],
+    path: ['sourcePath'],
+  });
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+export const modelStateSchema = z.enum(['none', 'loading', 'ready', 'crashed', 'error']);
+
+export const manifestEntrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  file: z.string(),
+  purpose: z.enum(['chat', 'embedding']),
+  licence: z.string(),
+  minimumRamGiB: z.number(),
+  approxSizeMiB: z.number(),
+  /** The sha256 the hub approved, or null while none is recorded. */
+  sha256: z.string().nullable(),
+  /** This PC has the RAM the model needs. */
+  fits: z.boolean(),
+  installed: z.boolean(),
+});
+
+export const installedModelSchema = z.object({
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  /** The manifest entry this file is, when its name matches one. */
+  manifestId: z.string().nullable(),
+  purpose: z.enum(['chat', 'embedding']).nullable(),
+});
+
+/** Everything the model manager shows: hardware, what is recommended, installed and loaded. */
+export const modelStatusSchema = z.object({
+  /** False where this engine cannot start a model process at all (the CLI, some tests). */
+  supported: z.boolean(),
+  state: modelStateSchema,
+  /** 0–1 while loading. */
+  progress: z.number(),
+  loaded: z
+    .object({
+      fileName: z.string(),
+      name: z.string().nullable(),
+      contextSize: z.number().int(),
+      threads: z.number().int(),
+      loadMs: z.number(),
+    })
+    .nullable(),
+  /** Why the model is not available (crash, failed load), in plain words. */
+  problem: z.string().nullable(),
+  hardware: z.object({
+    cpuModel: z.string(),
+    logicalCores: z.number().int(),
+    totalRamGiB: z.number(),
+    freeRamGiB: z.number(),
+    cpuFlags: z.array(z.string()),
+    gpu: z.string().nullable(),
+  }),
+  recommendedId: z.string().nullable(),
+  manifest: z.array(manifestEntrySchema),
+  installed: z.array(installedModelSchema),
+});
+export type ModelStatus = z.infer<typeof modelStatusSchema>;
+
+const fileName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.gguf$/, 'a plain file name ending in .gguf');
+
+export const installModelInputSchema = z
+  .object({
+    /** A GGUF file on this PC (USB stick, shared folder), copied into the data folder. */
+    sourcePath: z.string().trim().min(1).max(1000),
+    /** The name to install it under; a manifest entry's file name makes it that model. */
+    fileName: fileName.optional(),
+  })
+  .strict();
+
+export const loadModelInputSchema = z.object({ fileName }).strict();
+
+export const modelProgressSchema = z.object({
+  phase: z.enum(['install', 'load']),
+  fileName: z.string(),
+  /** 0–1 */
+  progress: z.number(),
+});

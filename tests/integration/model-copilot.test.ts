@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forkWorkerLauncher } from '../../electron/core/model';
+import {
+  buildModelWorkerForTests,
+  tinyModelFixture,
+} from '../../electron/core/model/model-test-support';
+import { openTestEngine, SEED_KNOWLEDGE, type TestEngine } from '../support/engine-harness';
+
+/**
+ * The model path end to end through the engine's API, with the tiny GGUF the project writes and a
+ * real model process: install (sha256 recorded), load, a grammar-constrained review suggestion
+ * whose citations can only be the point's passages, and a streamed answer whose citation marks
+ * are checked afterwards. The weights are random, so the content is noise; the shapes are not.
+ */
+let t: TestEngine;
+let worker: Awaited<ReturnType<typeof buildModelWorkerForTests>>;
+let model: ReturnType<typeof tinyModelFixture>;
+
+beforeAll(async () => {
+  worker = await buildModelWorkerForTests();
+  model = tinyModelFixture();
+  t = openTestEngine({ seedDir: SEED_KNOWLEDGE, modelLauncher: forkWorkerLauncher(worker.path) });
+  await t.setupAdmin();
+}, 60_000);
+
+afterAll(() => {
+  t.close();
+  worker.cleanup();
+  model.cleanup();
+});
+
+describe('local model through the engine', () => {
+  it('starts in retrieval-only mode and says so', async () => {
+    const status = await t.ok('models.status', {});
+    expect(status).toMatchObject({ supported: true, state: 'none', loaded: null, installed: [] });
+    expect(status.hardware.logicalCores).toBeGreaterThan(0);
+    expect((await t.ok('system.status', {})).model.state).toBe('none');
+  });
+
+  it('installs a model file and loads it', async () => {
+    const installed = await t.ok('models.install', {
+      sourcePath: model.path,
+      fileName: 'tiny-test.gguf',
+    });
+    expect(installed.installed.map((file) => file.fileName)).toEqual(['tiny-test.gguf']);
+    expect(t.events.some((event) => event.event === 'models.progress')).toBe(true);
+    const loaded = await t.ok('models.load', { fileName: 'tiny-test.gguf' });
+    expect(loaded).toMatchObject({ state: 'ready', loaded: { fileName: 'tiny-test.gguf' } });
+    expect((await t.ok('system.status', {})).model.state).toBe('loaded');
+    expect((await t.ok('settings.get', {})).activeModel).toBe('tiny-test.gguf');
+  }, 60_000);
+
+  it('suggests a verdict for a model point that cites only the point’s passages', async () => {
+    const [matter] = await t.ok('matters.search', { query: '食品经营许可' });
+    const created = await t.ok('cases.create', {
+      matterId: matter?.id ?? 0,
+      applicant: {
+        kind: 'enterprise',
+        name: '城关镇好味道餐饮店',
+        uscc: '91350100M000100Y43',
+        legalRepresentative: '李四',
+        address: '城关镇人民路 88 号',
+      },
+    });
+    const caseId = created.id;
+    let review = await t.ok('review.start', { caseId });
+    expect(review.modelReady).toBe(true);
+    review = await t.ok('review.suggest', { caseId, pointCode: 'RP05' });
+    const point = review.points.find((each) => each.code === 'RP05');
+    expect(point?.suggestion?.source).toBe('model');
+    expect(['pass', 'fail', 'unsure']).toContain(point?.suggestion?.verdict);
+    const given = point?.passages.map((passage) => passage.entryId) ?? [];
+    for (const id of point?.suggestion?.cited ?? []) expect(given).toContain(id);
+    // A rule point is not put to the model.
+    const rule = await t.call('review.suggest', { caseId, pointCode: 'RP01' });
+    expect(rule.ok ? null : rule.error.path).toEqual(['pointCode']);
+    // The clerk still decides; differing from the model needs a note when it said pass or fail.
+    const verdict = point?.suggestion?.verdict === 'pass' ? 'fail' : 'pass';
+    const differ = await t.call('review.decide', { caseId, pointCode: 'RP05', verdict });
+    if (point?.suggestion?.verdict === 'unsure') expect(differ.ok).toBe(true);
+    else expect(differ.ok ? null : differ.error.path).toEqual(['note']);
+  }, 60_000);
+
+  it('streams an answer and checks its citation marks after generation', async () => {
+    const answer = await t.ok('copilot.ask', { question: '营业执照丢了怎么补办？' });
+    expect(answer.status).toBe('answered');
+    const before = t.events.length;
+    const generated = await t.ok('copilot.generate', { answerId: answer.id });
+    const tokens = t.events
+      .slice(before)
+      .filter((event) => event.event === 'copilot.token')
+      .map((event) => (event.payload as { text: string }).text);
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(generated.generated?.text).toBe(tokens.join(''));
+    for (const sentence of generated.generated?.sentences ?? []) {
+      for (const index of sentence.citations) {
+        expect(index).toBeLessThan(answer.citations.length);
+      }
+      expect(sentence.uncited).toBe(sentence.citations.length === 0);
+    }
+    // Stored: the conversation shows the generated answer again.
+    const [again] = await t.ok('copilot.conversation', { conversationId: answer.conversationId });
+    expect(again?.generated?.text).toBe(generated.generated?.text);
+  }, 60_000);
+
+  it('unloads back to retrieval-only mode; model questions then fail plainly', async () => {
+    const status = await t.ok('models.unload', {});
+    expect(status.state).toBe('none');
+    const answer = await t.ok('copilot.ask', { question: '公租房怎么申请？' });
+    const refused = await t.call('copilot.generate', { answerId: answer.id });
+    expect(refused.ok ? null : refused.error.code).toBe('MODEL_UNAVAILABLE');
+    expect((await t.ok('settings.get', {})).activeModel).toBeNull();
+  }, 60_000);
+});
