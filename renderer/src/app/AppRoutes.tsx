@@ -6,6 +6,7 @@ import type { Role } from '@shared/api/common';
 import { KnowledgeImportScreen, SettingsScreen, UsersScreen } from '../features/admin';
 import { CaseDetailRoute, CaseListScreen, NewCaseScreen } from '../features/cases';
 import { CopilotScreen, GapsScreen } from '../features/copilot';
+import { ModelsScreen } from '../features/models';
 import { NoticeRoute, ReviewRoute } from '../features/review';
 import { canWriteCases, isAdmin } from './permissions';
 
@@ -59,6 +60,14 @@ export function AppRoutes({ role }: { role: Role }) {
         element={
           <Allowed when={isAdmin(role)}>
             <KnowledgeImportScreen />
+          </Allowed>
+        }
+      />
+      <Route
+        path="admin/models"
+        element={
+          <Allowed when={isAdmin(role)}>
+            <ModelsScreen />
           </Allowed>
         }
       />

@@ -5,6 +5,7 @@ import {
   MessageOutlined,
   DownOutlined,
   PlusOutlined,
+  RobotOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -99,6 +100,11 @@ export function TopBar({ user }: { user: User }) {
                   key: '/admin/gaps',
                   icon: <BulbOutlined />,
                   label: <span data-testid="nav-admin-gaps">{t('nav.gaps')}</span>,
+                },
+                {
+                  key: '/admin/models',
+                  icon: <RobotOutlined />,
+                  label: <span data-testid="nav-admin-models">{t('nav.models')}</span>,
                 },
                 {
                   key: '/admin/users',

@@ -17,6 +17,7 @@ export const queryKeys = {
   entry: (entryId: string, version: number | undefined) =>
     ['knowledge', 'entry', entryId, version ?? 'newest'] as const,
   gaps: ['gaps'] as const,
+  models: ['models'] as const,
   gapList: (input: MethodInput<'gaps.list'>) => ['gaps', 'list', input] as const,
 };
 

@@ -12,11 +12,14 @@ import type { Citation } from '@shared/api/review';
  */
 export function AnswerCard({
   answer,
+  streamingText,
   feedbackPending,
   onFeedback,
   onOpenCitation,
 }: {
   answer: Answer;
+  /** The model's answer as it streams in; undefined when it is not generating. */
+  streamingText?: string | undefined;
   feedbackPending: boolean;
   onFeedback: (helpful: boolean, comment?: string) => void;
   onOpenCitation: (citation: Citation, quotes: string[]) => void;
@@ -86,6 +89,13 @@ export function AnswerCard({
           </div>
         </>
       )}
+      {streamingText !== undefined ? (
+        <div className="answer-generated" data-testid="copilot-streaming">
+          <Typography.Text type="secondary">{t('copilot.generating')}</Typography.Text>
+          <Typography.Paragraph>{streamingText}</Typography.Paragraph>
+        </div>
+      ) : null}
+      {answer.generated ? <GeneratedAnswer generated={answer.generated} /> : null}
       <Space className="answer-footer">
         <Typography.Text type="secondary">
           {t('copilot.support', { value: Math.round(answer.support * 100) })}
@@ -142,5 +152,41 @@ export function AnswerCard({
         />
       </Modal>
     </Card>
+  );
+}
+
+/** The model's answer with every sentence's citations; a sentence without one is flagged. */
+function GeneratedAnswer({ generated }: { generated: NonNullable<Answer['generated']> }) {
+  const { t } = useTranslation();
+  return (
+    <div className="answer-generated" data-testid="copilot-generated">
+      <Typography.Text type="secondary">
+        {t('copilot.generated')} ·{' '}
+        {t('copilot.speed', {
+          ttft: (generated.timeToFirstTokenMs / 1000).toFixed(1),
+          speed: generated.tokensPerSecond,
+        })}
+      </Typography.Text>
+      <Typography.Paragraph>
+        {generated.sentences.map((sentence, index) =>
+          sentence.uncited ? (
+            <Tooltip key={index} title={t('copilot.uncited')}>
+              <mark className="answer-uncited" data-testid="copilot-uncited">
+                {sentence.text}
+              </mark>
+            </Tooltip>
+          ) : (
+            <span key={index}>{sentence.text}</span>
+          ),
+        )}
+      </Typography.Paragraph>
+      {generated.invalidCitations.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('copilot.invalidCitations', { numbers: generated.invalidCitations.join('、') })}
+        />
+      ) : null}
+    </div>
   );
 }

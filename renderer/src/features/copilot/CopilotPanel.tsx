@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Answer } from '@shared/api/copilot';
 import type { Citation } from '@shared/api/review';
 import { useClient } from '../../app/engine-context';
+import { useSystemStatus } from '../status';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AnswerCard } from './AnswerCard';
 import { EntryDrawer } from './EntryDrawer';
@@ -26,6 +27,31 @@ export function CopilotPanel({
   const [question, setQuestion] = useState('');
   const [answers, setAnswers] = useState<Answer[]>([]);
   const [opened, setOpened] = useState<{ citation: Citation; quotes: string[] }>();
+  const [streaming, setStreaming] = useState<Record<number, string>>({});
+  const modelLoaded = useSystemStatus().data?.model.state === 'loaded';
+  useEffect(
+    () =>
+      client.events.on('copilot.token', ({ answerId, text }) => {
+        setStreaming((previous) => ({
+          ...previous,
+          [answerId]: (previous[answerId] ?? '') + text,
+        }));
+      }),
+    [client],
+  );
+  const replace = (updated: Answer) => {
+    setAnswers((previous) => previous.map((each) => (each.id === updated.id ? updated : each)));
+  };
+  // The model writes after the extractive answer is on screen; failures leave that answer be.
+  const generate = useMutation({
+    mutationFn: (answerId: number) => client.copilot.generate({ answerId }),
+    onSuccess: replace,
+    onSettled: (_answer, _error, answerId) => {
+      setStreaming((previous) =>
+        Object.fromEntries(Object.entries(previous).filter(([id]) => Number(id) !== answerId)),
+      );
+    },
+  });
   const end = useRef<HTMLDivElement>(null);
   const conversationId = answers[0]?.conversationId;
 
@@ -42,6 +68,10 @@ export function CopilotPanel({
     onSuccess: (answer) => {
       setAnswers((previous) => [...previous, answer]);
       setQuestion('');
+      if (modelLoaded && answer.status === 'answered') {
+        setStreaming((previous) => ({ ...previous, [answer.id]: '' }));
+        generate.mutate(answer.id);
+      }
     },
   });
   const feedback = useMutation({
@@ -51,9 +81,7 @@ export function CopilotPanel({
         helpful: input.helpful,
         ...(input.comment ? { comment: input.comment } : {}),
       }),
-    onSuccess: (updated) => {
-      setAnswers((previous) => previous.map((each) => (each.id === updated.id ? updated : each)));
-    },
+    onSuccess: replace,
   });
 
   useEffect(() => {
@@ -89,6 +117,7 @@ export function CopilotPanel({
           <AnswerCard
             key={answer.id}
             answer={answer}
+            streamingText={streaming[answer.id]}
             feedbackPending={feedback.isPending && feedback.variables.answerId === answer.id}
             onFeedback={(helpful, comment) => {
               feedback.mutate({ answerId: answer.id, helpful, comment });
@@ -105,7 +134,7 @@ export function CopilotPanel({
         ) : null}
         <div ref={end} />
       </div>
-      <ErrorAlert error={ask.error ?? feedback.error ?? undefined} />
+      <ErrorAlert error={ask.error ?? feedback.error ?? generate.error ?? undefined} />
       <Space.Compact className="copilot-input">
         <Input
           value={question}

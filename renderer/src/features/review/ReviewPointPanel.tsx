@@ -1,6 +1,12 @@
 import type { Ref } from 'react';
 import { Alert, Button, Card, Descriptions, Input, Space, Tag, Tooltip, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  CloseOutlined,
+  LeftOutlined,
+  RightOutlined,
+  RobotOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Citation, ReviewPointState, ReviewVerdict } from '@shared/api/review';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
@@ -22,6 +28,8 @@ interface ReviewPointPanelProps {
   onDecide: (verdict: ReviewVerdict) => void;
   onMove: (step: 1 | -1) => void;
   onOpenPassage: (citation: Citation) => void;
+  asking: boolean;
+  onAskModel: () => void;
 }
 
 function Suggestion({ point, modelReady }: { point: ReviewPointState; modelReady: boolean }) {
@@ -111,6 +119,8 @@ export function ReviewPointPanel({
   onDecide,
   onMove,
   onOpenPassage,
+  asking,
+  onAskModel,
 }: ReviewPointPanelProps) {
   const { t } = useTranslation();
   const decision = point.decision;
@@ -164,6 +174,16 @@ export function ReviewPointPanel({
     >
       <Space orientation="vertical" size="middle" className="full-width">
         <Suggestion point={point} modelReady={modelReady} />
+        {point.kind === 'model' && modelReady && canDecide ? (
+          <Button
+            icon={<RobotOutlined />}
+            loading={asking}
+            onClick={onAskModel}
+            data-testid="review-ask-model"
+          >
+            {asking ? t('review.asking') : t('review.askModel')}
+          </Button>
+        ) : null}
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('review.guidance')}>{point.guidance}</Descriptions.Item>
           {point.correction ? (

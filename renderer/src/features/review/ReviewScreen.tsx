@@ -177,6 +177,15 @@ export function ReviewScreen({ caseId, canEdit }: { caseId: number; canEdit: boo
       }
     },
   });
+  const suggest = useMutation({
+    mutationFn: (pointCode: string) => client.review.suggest({ caseId, pointCode }),
+    onSuccess: (next) => {
+      reviewChanged(next);
+    },
+    onError: (error) => {
+      void message.error(errorMessage(error, language));
+    },
+  });
   const conclude = useMutation({
     mutationFn: () => client.review.conclude({ caseId }),
     onSuccess: (result) => {
@@ -297,6 +306,10 @@ export function ReviewScreen({ caseId, canEdit }: { caseId: number; canEdit: boo
               onDecide={submit}
               onMove={move}
               onOpenPassage={setPassage}
+              asking={suggest.isPending && suggest.variables === point.code}
+              onAskModel={() => {
+                suggest.mutate(point.code);
+              }}
             />
           ) : null}
         </Col>
