@@ -94,8 +94,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
   rmSync(work, { recursive: true, force: true });
-  const out = process.env.BANGBAN_BENCH_OUT ?? join(import.meta.dirname, 'tmp/results.json');
-  mkdirSync(join(out, '..'), { recursive: true });
+  const dir = process.env.BANGBAN_BENCH_DIR ?? join(import.meta.dirname, 'tmp/results');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, 'workbench.json');
   const sqliteVersion = (
     new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }
   ).v;

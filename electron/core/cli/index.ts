@@ -5,6 +5,7 @@ import { ApiError } from '@shared/api';
 import { appPaths, dataDirFrom } from '../config';
 import { ENGINE_VERSION } from '../version';
 import { runDoctor } from './doctor-command';
+import { evalCommand } from './eval-command';
 import { exportCases, exportKnowledge } from './export-command';
 import { importCommand } from './import-command';
 import { openStore } from './store';
@@ -138,6 +139,26 @@ program
       if (check.ok !== true && check.fix) out(`    → ${check.fix}`);
     }
     process.exitCode = checks.some((check) => check.ok === false) ? 1 : 0;
+  });
+
+program
+  .command('eval')
+  .description(
+    '运行评测集，报告检索、无依据判断、引用和规则审查的指标 / run an evaluation set and report its metrics',
+  )
+  .argument('<file>', '评测集 YAML 文件 / evaluation set (docs/evaluation-format.md)')
+  .option(
+    '--knowledge <folder>',
+    '知识文件目录（默认内置种子知识库） / knowledge folder (default: the seed)',
+  )
+  .option('--json', '输出 JSON / machine-readable output', false)
+  .action(async (file: string, options: { knowledge?: string; json: boolean }) => {
+    process.exitCode = await evalCommand(
+      file,
+      options,
+      appPaths(import.meta.url).resourcesDir,
+      out,
+    );
   });
 
 program.parseAsync().catch((error: unknown) => {
