@@ -245,3 +245,34 @@ export const setMaterialStateInputSchema = z
       });
     }
   });
+
+export const lookupApplicantInputSchema = z
+  .object({
+    kind: z.enum(['person', 'enterprise']),
+    /** Citizen ID number or USCC, as typed (case-insensitive). */
+    idNumber: z.string().trim().min(15).max(20),
+  })
+  .strict();
+
+/** What the hall already knows about an applicant, offered (never applied) on a new case. */
+export const knownApplicantSchema = z.object({
+  known: z.boolean(),
+  applicant: z
+    .object({
+      name: z.string(),
+      phone: z.string().nullable(),
+      address: z.string().nullable(),
+      legalRepresentative: z.string().nullable(),
+    })
+    .nullable(),
+  caseCount: z.number().int(),
+  lastCaseAt: timestampSchema.nullable(),
+});
+export type KnownApplicant = z.infer<typeof knownApplicantSchema>;
+
+export const suggestAddressesInputSchema = z
+  .object({
+    query: z.string().trim().max(60).default(''),
+    limit: z.number().int().min(1).max(20).default(8),
+  })
+  .strict();

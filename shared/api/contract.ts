@@ -17,7 +17,10 @@ import {
   caseListSchema,
   createCaseInputSchema,
   getCaseInputSchema,
+  knownApplicantSchema,
   listCasesInputSchema,
+  lookupApplicantInputSchema,
+  suggestAddressesInputSchema,
   setMaterialStateInputSchema,
 } from './cases';
 import {
@@ -53,6 +56,7 @@ import {
   correctionNoticeSchema,
   decideInputSchema,
   pointInputSchema,
+  prefillSchema,
   reviewSchema,
   saveFieldsInputSchema,
 } from './review';
@@ -231,6 +235,25 @@ export const contract = {
     output: caseDetailSchema,
     access: ['clerk', 'admin'],
     summary: 'Marks a material received, missing or to be corrected',
+  }),
+  'applicants.lookup': method({
+    input: lookupApplicantInputSchema,
+    output: knownApplicantSchema,
+    access: ['clerk', 'admin'],
+    summary: 'What is known about an applicant seen before, to offer on a new case',
+  }),
+  'addresses.suggest': method({
+    input: suggestAddressesInputSchema,
+    output: z.array(z.string()),
+    access: ['clerk', 'admin'],
+    summary: 'Addresses used before (常用地址库), most used first, matching the typed text',
+  }),
+  'review.prefill': method({
+    input: caseIdInputSchema,
+    output: prefillSchema,
+    access: ['clerk', 'admin'],
+    summary:
+      'Values from the applicant’s earlier cases for this case’s empty fields (offered, not saved)',
   }),
   'review.get': method({
     input: caseIdInputSchema,

@@ -76,10 +76,13 @@ export const knowledgeHitSchema = z.object({
   /** BM25 relevance, higher is better; comparable within one search only. */
   score: z.number(),
   /**
-   * Share of the question's meaningful words (or their synonyms) that the entry contains, 0–1:
-   * unlike BM25 it is comparable across searches, so it decides whether there is a basis at all.
+   * Share (0–1) of the question's words known to the knowledge base that the entry contains
+   * (synonyms count). Unlike BM25 it is comparable across searches: with `weightedCoverage` it
+   * decides whether the knowledge base has a basis for an answer at all.
    */
   coverage: z.number(),
+  /** The same share weighted by how rare each word is; words found nowhere weigh as common ones. */
+  weightedCoverage: z.number(),
 });
 export type KnowledgeHit = z.infer<typeof knowledgeHitSchema>;
 

@@ -180,3 +180,18 @@ export const concludeResultSchema = z.object({
   review: reviewSchema,
   notice: correctionNoticeSchema.nullable(),
 });
+
+/** A value known from the applicant's earlier cases, offered for an empty field of this one. */
+export const prefillSchema = z.array(
+  z.object({
+    materialCode: z.string(),
+    materialName: z.string(),
+    fieldKey: z.string(),
+    label: z.string(),
+    value: fieldValueSchema,
+    /** Where it comes from: an earlier case's reference, or the applicant's registration. */
+    source: z.string(),
+    at: timestampSchema,
+  }),
+);
+export type Prefill = z.infer<typeof prefillSchema>;

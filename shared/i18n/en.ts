@@ -560,4 +560,15 @@ export const en = {
     licence: 'Licence: {{licence}}',
     purpose: { chat: 'Chat / reading', embedding: 'Embeddings' },
   },
+  prefill: {
+    knownApplicant: 'This applicant has had {{count}} cases here (last on {{date}}).',
+    fillKnown: 'Fill in what is known',
+    filledKnown: 'Filled in: {{fields}}; please check',
+    offers: '{{count}} values can be pre-filled from this applicant’s earlier cases.',
+    review: 'Review and pre-fill',
+    title: 'Pre-fill (check each value before confirming)',
+    source: 'Source',
+    apply: 'Fill in the {{count}} selected',
+    applied: '{{count}} values pre-filled; rules re-checked',
+  },
 } satisfies Messages;

@@ -550,6 +550,17 @@ export const zhCN = {
     licence: '许可：{{licence}}',
     purpose: { chat: '问答/阅读', embedding: '向量检索' },
   },
+  prefill: {
+    knownApplicant: '该申请人此前在本大厅办理过 {{count}} 件（最近一次 {{date}}）。',
+    fillKnown: '填入已知信息',
+    filledKnown: '已填入：{{fields}}，请核对',
+    offers: '可从该申请人以前的办件中预填 {{count}} 项信息。',
+    review: '查看并预填',
+    title: '预填信息（请逐项核对后确认）',
+    source: '来源',
+    apply: '填入选中的 {{count}} 项',
+    applied: '已预填 {{count}} 项，规则已重新核验',
+  },
 } as const satisfies MessageTree;
 
 /** A nested tree of strings: what both language files are. */

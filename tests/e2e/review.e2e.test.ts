@@ -255,7 +255,7 @@ describe('guided review, notice and copilot', () => {
       ),
     );
     const due = calendar.addWorkingDays(businessDate(new Date()), 5);
-    await page.getByTestId('copilot-question').fill('护照过期了怎么换？');
+    await page.getByTestId('copilot-question').fill('驾驶证到期换证在哪里办？');
     await page.getByTestId('copilot-question').press('Enter');
     const noBasis = page.getByTestId('copilot-no-basis');
     await noBasis.waitFor();
@@ -263,9 +263,40 @@ describe('guided review, notice and copilot', () => {
     await shot('06-copilot-no-basis');
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('nav-admin-gaps').click();
-    const row = page.getByTestId('gap-row').filter({ hasText: '护照过期了怎么换？' });
+    const row = page.getByTestId('gap-row').filter({ hasText: '驾驶证到期换证在哪里办？' });
     await row.waitFor();
     expect(await row.getByTestId('gap-due').innerText()).toContain(due);
     await shot('07-gaps');
+  });
+
+  it('offers what it knows of the applicant on the next case, and fills only on request', async () => {
+    await page.getByTestId('nav-new-case').click();
+    await page.getByTestId('matter-search').fill('spjy');
+    await page.locator('[data-testid="matter-option"][data-code="SCJG-SPJY-001"]').click();
+    await page.locator('label:has([data-testid="applicant-kind-enterprise"])').click();
+    await page.getByTestId('applicant-uscc').fill('91350100M000100Y43');
+    await page.getByTestId('known-applicant').waitFor();
+    // Offered, not applied: the name stays empty until the clerk asks.
+    expect(await page.getByTestId('applicant-name').inputValue()).toBe('');
+    await page.getByTestId('known-applicant-fill').click();
+    expect(await page.getByTestId('applicant-name').inputValue()).toBe('城关镇好味道餐饮店');
+    expect(await page.getByTestId('applicant-legal-rep').inputValue()).toBe('李四');
+    await shot('08-known-applicant');
+    await page.getByTestId('case-create-submit').click();
+    await page.getByTestId('case-reference').waitFor();
+    await page.getByTestId('case-open-review').click();
+    await page.getByTestId('review-start').click();
+    await page.getByTestId('prefill-offer').waitFor();
+    await page.getByTestId('prefill-review').click();
+    expect(await page.getByTestId('prefill-item').count()).toBeGreaterThanOrEqual(8);
+    await shot('09-prefill');
+    await page.getByRole('button', { name: /填入选中的/ }).click();
+    await page.getByText(/已预填 \d+ 项/).waitFor();
+    await chooseMaterial('M03');
+    expect(
+      await page
+        .locator('[data-testid="review-field"][data-key="idValidUntil"] input')
+        .inputValue(),
+    ).toBe('2035-06-30');
   });
 });

@@ -121,6 +121,44 @@ export class CaseRepository {
     this.db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(at, id);
   }
 
+  /** The registry's record of an applicant and how many cases they have had here. */
+  knownApplicant(
+    kind: 'person' | 'enterprise',
+    idNumber: string,
+  ): (ApplicantSnapshot & { caseCount: number; lastCaseAt: string | null }) | undefined {
+    return this.db
+      .prepare(
+        `SELECT a.kind, a.id_number AS idNumber, a.name, a.phone,
+                a.legal_representative AS legalRepresentative, a.address,
+                (SELECT count(*) FROM cases c WHERE c.applicant_id = a.id) AS caseCount,
+                (SELECT max(c.created_at) FROM cases c WHERE c.applicant_id = a.id) AS lastCaseAt
+         FROM applicants a WHERE a.kind = ? AND a.id_number = ?`,
+      )
+      .get(kind, idNumber) as
+      (ApplicantSnapshot & { caseCount: number; lastCaseAt: string | null }) | undefined;
+  }
+
+  /**
+   * 常用地址库: addresses of applicants and address fields read off materials, most used first.
+   * Address fields are those whose key ends in "Address" (the knowledge format's convention).
+   */
+  frequentAddresses(query: string, limit: number): string[] {
+    const rows = this.db
+      .prepare(
+        `WITH used (address) AS (
+           SELECT address FROM applicants WHERE address IS NOT NULL
+           UNION ALL
+           SELECT json_extract(value, '$') FROM case_material_fields
+           WHERE field_key = 'address' OR field_key LIKE '%Address'
+         )
+         SELECT address, count(*) AS uses FROM used
+         WHERE address <> '' AND (@query = '' OR instr(address, @query) > 0)
+         GROUP BY address ORDER BY uses DESC, address LIMIT @limit`,
+      )
+      .all({ query, limit }) as { address: string }[];
+    return rows.map((row) => row.address);
+  }
+
   setStatus(id: number, status: CaseStatus, at: string): void {
     this.db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
   }

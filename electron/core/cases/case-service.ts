@@ -2,10 +2,12 @@ import {
   ApiError,
   type CaseDetail,
   type CaseRow,
+  type KnownApplicant,
   type LocalizedText,
   type ParsedInput,
 } from '@shared/api';
 import { maskAddress, maskCitizenId, maskName, maskPhone, maskUscc } from '@shared/domain/masking';
+import { parseCitizenId } from '@shared/domain/citizen-id';
 import { CalendarOutOfRangeError, type WorkingDayCalendar } from '@shared/domain/working-days';
 import type { SignedInUser } from '../auth/auth-service';
 import { businessDate } from '@shared/domain/business-date';
@@ -117,6 +119,30 @@ export class CaseService {
       return id;
     });
     return this.detail(caseId);
+  }
+
+  /** What the hall knows of an applicant seen before: offered on a new case, never applied. */
+  lookupApplicant(input: ParsedInput<'applicants.lookup'>): KnownApplicant {
+    const given = input.idNumber.toUpperCase();
+    const parsed = input.kind === 'person' ? parseCitizenId(given) : undefined;
+    const idNumber = parsed?.ok ? parsed.value : given;
+    const known = this.cases.knownApplicant(input.kind, idNumber);
+    if (!known) return { known: false, applicant: null, caseCount: 0, lastCaseAt: null };
+    return {
+      known: true,
+      applicant: {
+        name: known.name,
+        phone: known.phone,
+        address: known.address,
+        legalRepresentative: known.legalRepresentative,
+      },
+      caseCount: known.caseCount,
+      lastCaseAt: known.lastCaseAt,
+    };
+  }
+
+  suggestAddresses(input: ParsedInput<'addresses.suggest'>): string[] {
+    return this.cases.frequentAddresses(input.query, input.limit);
   }
 
   list(input: ParsedInput<'cases.list'>): { total: number; rows: CaseRow[] } {

@@ -7,11 +7,21 @@ export { CaseService } from './case-service';
 
 export function caseHandlers(
   cases: CaseService,
-): Pick<Handlers, 'cases.create' | 'cases.list' | 'cases.get' | 'cases.setMaterialState'> {
+): Pick<
+  Handlers,
+  | 'cases.create'
+  | 'cases.list'
+  | 'cases.get'
+  | 'cases.setMaterialState'
+  | 'applicants.lookup'
+  | 'addresses.suggest'
+> {
   return {
     'cases.create': (input, context) => cases.create(input, signedIn(context)),
     'cases.list': (input) => cases.list(input),
     'cases.get': (input, context) => cases.get(input.id, signedIn(context)),
     'cases.setMaterialState': (input, context) => cases.setMaterialState(input, signedIn(context)),
+    'applicants.lookup': (input) => cases.lookupApplicant(input),
+    'addresses.suggest': (input) => cases.suggestAddresses(input),
   };
 }

@@ -37,14 +37,14 @@ describe('copilot answers', () => {
   it('says it has no basis instead of guessing, and the question becomes a gap due in 5 working days', async () => {
     t = openTestEngine({ seedDir: SEED_KNOWLEDGE });
     await t.setupAdmin();
-    const answer = await t.ok('copilot.ask', { question: '护照过期了怎么换？' });
+    const answer = await t.ok('copilot.ask', { question: '驾驶证到期换证在哪里办？' });
     expect(answer).toMatchObject({ status: 'no_basis', extract: [], citations: [] });
     expect(answer.gapId).not.toBeNull();
     // Asked on Friday 20 November 2026: five working days later is Friday 27 November.
     const [gap] = await t.ok('gaps.list', {});
     expect(gap).toMatchObject({
       id: answer.gapId,
-      question: '护照过期了怎么换？',
+      question: '驾驶证到期换证在哪里办？',
       reason: 'no_basis',
       dueBy: '2026-11-27',
       overdue: false,
@@ -53,7 +53,7 @@ describe('copilot answers', () => {
       raisedBy: ADMIN.displayName,
     });
     // The same question again (other punctuation) counts on the same gap.
-    const again = await t.ok('copilot.ask', { question: '护照 过期了 怎么换' });
+    const again = await t.ok('copilot.ask', { question: '驾驶证 到期 换证，在哪里办' });
     expect(again.gapId).toBe(answer.gapId);
     expect((await t.ok('gaps.list', {}))[0]?.occurrences).toBe(2);
 
@@ -180,6 +180,11 @@ describe('extractive answer pieces', () => {
       '营业执照正本和副本都丢了怎么补办呢？',
     );
     expect(retrievalQuery('那个体户呢？', undefined)).toBe('那个体户呢？');
+    expect(retrievalQuery('要多久？', '个体户注销')).toBe('个体户注销 要多久？');
+    // A question with its own topic is not a follow-up, however short.
+    expect(retrievalQuery('驾驶证到期换证在哪里办？', '开餐饮店要办哪些证？')).toBe(
+      '驾驶证到期换证在哪里办？',
+    );
     expect(questionKey('护照 过期了，怎么换？')).toBe(questionKey('护照过期了怎么换'));
   });
 });

@@ -17,7 +17,7 @@ import type { KnowledgeIndex } from '../knowledge/knowledge-index';
 import type { KnowledgeRepository } from '../knowledge/knowledge-repository';
 import { toGap, type CopilotRepository, type StoredAnswer } from './copilot-repository';
 import { ANSWER_SYSTEM_PROMPT, checkCitations, numberedEntries } from './cited-generation';
-import { composeExtractiveAnswer, SUPPORT_THRESHOLD, type EntryText } from './extractive-answer';
+import { composeExtractiveAnswer, supports, type EntryText } from './extractive-answer';
 
 /** The local model as the copilot needs it: whether it can answer, and a streamed chat. */
 export interface CopilotModel {
@@ -40,8 +40,10 @@ export interface CopilotModel {
 /** Knowledge owners must answer a gap within 5 working days (service standard, seed 004). */
 export const GAP_DUE_WORKING_DAYS = 5;
 const CANDIDATES = 8;
-/** A follow-up this short ("那个体户呢？") is read together with the question before it. */
-const FOLLOW_UP_LENGTH = 12;
+/** A question this short ("要多久？") is read together with the question before it. */
+const FOLLOW_UP_LENGTH = 6;
+/** Words that open a follow-up ("那个体户呢？", "如果是企业呢？"). */
+const FOLLOW_UP_OPENING = /^(那|那么|还有|另外|如果|要是|假如|这个|这种|它|他们|她们)/;
 
 /**
  * 智能问答: answers from the knowledge base with citations, in conversations that may sit beside
@@ -302,20 +304,26 @@ export class CopilotService {
   }
 
   /**
-   * Beside a case, entries about its matter come first; when they do not cover the question,
-   * the whole knowledge base is asked.
+   * Beside a case, the whole knowledge base is asked too: an entry about the case's matter wins
+   * only between entries that cover the question equally well, so a general question asked at a
+   * food-licence review still finds the general answer.
    */
   private retrieve(query: string, matterCode: string | null, today: string): EntryText[] {
     const search = (matter: string | undefined): KnowledgeHit[] =>
       this.index.search({ query, matterCode: matter, limit: CANDIDATES }, today);
-    let hits = matterCode === null ? [] : search(matterCode);
-    if ((hits[0]?.coverage ?? 0) < SUPPORT_THRESHOLD) {
-      const everywhere = search(undefined);
-      if ((everywhere[0]?.coverage ?? 0) > (hits[0]?.coverage ?? 0)) hits = everywhere;
-    }
+    const inMatter = matterCode === null ? [] : search(matterCode);
+    const everywhere = search(undefined);
+    const matterIds = new Set(inMatter.map((hit) => hit.entryId));
+    const unique = new Map([...inMatter, ...everywhere].map((hit) => [hit.entryId, hit]));
     // BM25 favours short entries that repeat one word; an entry covering more of the question
-    // answers it better, so coverage ranks first and BM25 breaks ties.
-    const ranked = [...hits].sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+    // answers it better, so support ranks first, then the case's matter, then BM25.
+    const ranked = [...unique.values()].sort(
+      (a, b) =>
+        Number(supports(b)) - Number(supports(a)) ||
+        b.weightedCoverage - a.weightedCoverage ||
+        Number(matterIds.has(b.entryId)) - Number(matterIds.has(a.entryId)) ||
+        b.score - a.score,
+    );
     return ranked.map((hit) => {
       const entry = this.knowledge.entry(hit.entryId, hit.version);
       const text =
@@ -400,11 +408,13 @@ function toApiAnswer(stored: StoredAnswer): Answer {
   };
 }
 
-/** A short follow-up is read with the question before it, so "那个体户呢" keeps its topic. */
+/**
+ * A follow-up is read with the question before it, so "那个体户呢" keeps its topic; a question
+ * that stands on its own ("驾驶证到期换证在哪里办") is read alone.
+ */
 export function retrievalQuery(question: string, previous: string | undefined): string {
-  return previous !== undefined && question.length <= FOLLOW_UP_LENGTH
-    ? `${previous} ${question}`
-    : question;
+  const followUp = question.length <= FOLLOW_UP_LENGTH || FOLLOW_UP_OPENING.test(question.trim());
+  return previous !== undefined && followUp ? `${previous} ${question}` : question;
 }
 
 /** The same question typed with other spaces or punctuation is the same gap. */

@@ -1,7 +1,23 @@
 import type { Answer, Citation, KnowledgeHit } from '@shared/api';
 
-/** Below this share of the question's words in the best entry, the knowledge base has no basis. */
+/**
+ * The best entry must contain this share of the question's known words, and this share weighted
+ * by rarity, or the knowledge base has no basis. Chosen on the development set (bench/RESULTS.md):
+ * lexical overlap alone cannot tell near-misses apart perfectly, so these favour refusing a
+ * question about something the base never covers over answering it from a neighbouring entry.
+ */
 export const SUPPORT_THRESHOLD = 0.6;
+export const WEIGHTED_SUPPORT_THRESHOLD = 0.5;
+
+/** Whether an entry covers the question well enough to answer from it. */
+export function supports(hit: KnowledgeHit): boolean {
+  return hit.coverage >= SUPPORT_THRESHOLD && hit.weightedCoverage >= WEIGHTED_SUPPORT_THRESHOLD;
+}
+
+/** One number for "how well is this covered", for display: the weaker of the two shares. */
+export function supportOf(hit: KnowledgeHit | undefined): number {
+  return hit ? Math.min(hit.coverage, hit.weightedCoverage) : 0;
+}
 /** Entries cited beside the best one must score at least this share of its BM25. */
 const RELATIVE_SCORE = 0.5;
 const MAX_CITATIONS = 3;
@@ -24,8 +40,8 @@ export function composeExtractiveAnswer(
   questionTerms: string[],
 ): Pick<Answer, 'status' | 'extract' | 'citations' | 'support'> {
   const best = entries[0];
-  const support = best?.hit.coverage ?? 0;
-  if (!best || support < SUPPORT_THRESHOLD) {
+  const support = supportOf(best?.hit);
+  if (!best || !supports(best.hit)) {
     return { status: 'no_basis', extract: [], citations: [], support };
   }
   const topScore = Math.max(...entries.map((entry) => entry.hit.score));

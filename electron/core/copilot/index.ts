@@ -4,7 +4,11 @@ import type { CopilotService } from './copilot-service';
 
 export { CopilotRepository } from './copilot-repository';
 export { CopilotService, GAP_DUE_WORKING_DAYS, type CopilotModel } from './copilot-service';
-export { composeExtractiveAnswer, SUPPORT_THRESHOLD } from './extractive-answer';
+export {
+  composeExtractiveAnswer,
+  SUPPORT_THRESHOLD,
+  WEIGHTED_SUPPORT_THRESHOLD,
+} from './extractive-answer';
 
 export function copilotHandlers(
   copilot: CopilotService,

@@ -105,15 +105,18 @@ export class KnowledgeIndex {
         department: input.department ?? null,
         limit: input.limit,
       }) as EntryRow[];
-    const weights = this.groupWeights(groups);
+    const weights = this.groupWeights(groups, this.segmenter.nouns(input.query));
     return rows.map((row) => toHit(row, groups, weights));
   }
 
   /**
-   * Inverse document frequency of each word group: a word found in few entries (or none) says
-   * more about what the question is about than one found everywhere.
+   * Per word group: how many entries contain it (its most common form), and its inverse document
+   * frequency, so a word found in few entries says more about the question than a common one.
    */
-  private groupWeights(groups: string[][]): number[] {
+  private groupWeights(
+    groups: string[][],
+    nouns: Set<string>,
+  ): { documents: number; weight: number }[] {
     const entries = (
       this.db.prepare('SELECT count(*) AS n FROM knowledge_fts').get() as { n: number }
     ).n;
@@ -123,7 +126,11 @@ export class KnowledgeIndex {
         0,
         ...group.map((term) => (frequency.get(term) as { doc: number } | undefined)?.doc ?? 0),
       );
-      return Math.log(1 + entries / (1 + documents));
+      // A noun the knowledge base never mentions is most likely what the question is about
+      // (护照, 驾驶证): it weighs as the rarest word. Other unknown words are mostly colloquial
+      // filler and weigh as a common one.
+      if (documents > 0) return { documents, weight: Math.log(1 + entries / (1 + documents)) };
+      return { documents, weight: nouns.has(group[0] ?? '') ? Math.log(1 + entries) : 1 };
     });
   }
 
@@ -144,25 +151,17 @@ export class KnowledgeIndex {
   }
 }
 
-function toHit(row: EntryRow, groups: string[][], weights: number[]): KnowledgeHit {
+function toHit(
+  row: EntryRow,
+  groups: string[][],
+  weights: { documents: number; weight: number }[],
+): KnowledgeHit {
   const document = JSON.parse(row.document) as PolicyDocument | QaDocument;
   const text =
     row.kind === 'policy' ? (document as PolicyDocument).body : (document as QaDocument).answer;
   const indexed = indexedText(row.kind, document);
   const searchable = `${indexed.title} ${indexed.body}`;
-  let covered = 0;
-  let total = 0;
-  let missesKeyWord = false;
-  const keyWeight = Math.max(0, ...weights);
-  for (const [index, group] of groups.entries()) {
-    const weight = weights[index] ?? 0;
-    total += weight;
-    if (group.some((term) => searchable.includes(term))) covered += weight;
-    else if (weight === keyWeight) missesKeyWord = true;
-  }
-  // An entry without the question's most distinctive word answers another question, however
-  // many common words it shares (护照 asked, 身份证 answered): it covers half at most.
-  const coverage = total > 0 ? covered / total : 0;
+  const covered = groups.map((group) => group.some((term) => searchable.includes(term)));
   return {
     entryId: row.entry_id,
     version: row.version,
@@ -176,8 +175,37 @@ function toHit(row: EntryRow, groups: string[][], weights: number[]): KnowledgeH
     sources: row.kind === 'qa' ? (document as QaDocument).sources : [],
     // BM25 in SQLite is "lower is better"; turn it around so higher means more relevant.
     score: Math.round(-row.score * 1000) / 1000,
-    coverage: Math.round((missesKeyWord ? Math.min(coverage, 0.5) : coverage) * 1000) / 1000,
+    ...coverageOf(covered, weights),
   };
+}
+
+/**
+ * How much of the question an entry covers, two ways (0–1 each). `coverage`: the share of the
+ * question's words known to the knowledge base that the entry contains — colloquial words found
+ * nowhere ("侄子", "接着干") neither help nor hurt. `weightedCoverage`: weighted by rarity, where a
+ * noun found nowhere weighs as the rarest word (the question is about something the base never
+ * mentions) and other words found nowhere as a common one.
+ */
+function coverageOf(
+  covered: boolean[],
+  weights: { documents: number; weight: number }[],
+): { coverage: number; weightedCoverage: number } {
+  let known = 0;
+  let knownCovered = 0;
+  let total = 0;
+  let weightedCovered = 0;
+  for (const [index, isCovered] of covered.entries()) {
+    const { documents, weight } = weights[index] ?? { documents: 0, weight: 0 };
+    total += weight;
+    if (isCovered) weightedCovered += weight;
+    if (documents > 0) {
+      known += 1;
+      if (isCovered) knownCovered += 1;
+    }
+  }
+  const share = (part: number, whole: number): number =>
+    whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0;
+  return { coverage: share(knownCovered, known), weightedCoverage: share(weightedCovered, total) };
 }
 
 /** About 120 characters of `text` around the first query term it contains. */

@@ -16,6 +16,7 @@ export function reviewHandlers(
   | 'review.saveFields'
   | 'review.decide'
   | 'review.suggest'
+  | 'review.prefill'
   | 'review.conclude'
   | 'review.notice'
 > {
@@ -25,6 +26,7 @@ export function reviewHandlers(
     'review.saveFields': (input, context) => review.saveFields(input, signedIn(context)),
     'review.decide': (input, context) => review.decide(input, signedIn(context)),
     'review.suggest': (input) => review.suggest(input),
+    'review.prefill': (input) => review.prefill(input.caseId),
     'review.conclude': (input, context) => review.conclude(input.caseId, signedIn(context)),
     'review.notice': (input) => review.notice(input.caseId),
   };

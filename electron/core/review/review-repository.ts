@@ -85,6 +85,31 @@ export class ReviewRepository {
       .run(caseId, materialCode, key, JSON.stringify(value), userId, at);
   }
 
+  /** Field values of the applicant's other cases, newest first, with where they come from. */
+  earlierFieldValues(
+    applicantId: number,
+    exceptCaseId: number,
+  ): { fieldKey: string; value: FieldValue; reference: string; at: string }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT f.field_key, f.value, c.reference, f.updated_at FROM case_material_fields f
+         JOIN cases c ON c.id = f.case_id
+         WHERE c.applicant_id = ? AND c.id <> ? ORDER BY f.updated_at DESC, f.case_id DESC`,
+      )
+      .all(applicantId, exceptCaseId) as {
+      field_key: string;
+      value: string;
+      reference: string;
+      updated_at: string;
+    }[];
+    return rows.map((row) => ({
+      fieldKey: row.field_key,
+      value: JSON.parse(row.value) as FieldValue,
+      reference: row.reference,
+      at: row.updated_at,
+    }));
+  }
+
   latestReview(caseId: number): ReviewRecord | undefined {
     return this.db
       .prepare(

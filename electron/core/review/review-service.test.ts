@@ -262,3 +262,53 @@ describe('guided review', () => {
     expect(forbidden.ok ? null : forbidden.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('pre-fill from what the hall already knows', () => {
+  it('offers an applicant’s earlier values and addresses, and saves nothing by itself', async () => {
+    t = openTestEngine({ seedDir: SEED_KNOWLEDGE });
+    await t.setupAdmin();
+    const unknown = await t.ok('applicants.lookup', {
+      kind: 'enterprise',
+      idNumber: '91350100M000100Y43',
+    });
+    expect(unknown).toEqual({ known: false, applicant: null, caseCount: 0, lastCaseAt: null });
+    const first = await openFoodLicenceCase();
+    const known = await t.ok('applicants.lookup', {
+      kind: 'enterprise',
+      idNumber: '91350100m000100y43',
+    });
+    expect(known).toMatchObject({
+      known: true,
+      caseCount: 1,
+      applicant: {
+        name: '城关镇好味道餐饮店',
+        address: '城关镇人民路 88 号',
+        legalRepresentative: '李四',
+      },
+    });
+
+    const second = await openFoodLicenceCaseWithoutFields();
+    const offers = await t.ok('review.prefill', { caseId: second });
+    const firstReference = (await t.ok('cases.get', { id: first })).reference;
+    expect(
+      offers.find((offer) => offer.materialCode === 'M01' && offer.fieldKey === 'operatorName'),
+    ).toMatchObject({ value: '城关镇好味道饭店', source: firstReference });
+    expect(
+      offers.find((offer) => offer.materialCode === 'M03' && offer.fieldKey === 'idValidUntil'),
+    ).toMatchObject({ value: '2030-01-01' });
+    // Nothing was written: the second case's fields are still empty until the clerk accepts.
+    const review = await t.ok('review.get', { caseId: second });
+    expect(review.materials.every((m) => m.fields.every((field) => field.value === null))).toBe(
+      true,
+    );
+
+    expect(await t.ok('addresses.suggest', { query: '人民路' })).toContain('城关镇人民路 88 号');
+    expect(await t.ok('addresses.suggest', { query: '不存在的路' })).toEqual([]);
+  });
+});
+
+async function openFoodLicenceCaseWithoutFields(): Promise<number> {
+  const [matter] = await t.ok('matters.search', { query: '食品经营许可' });
+  const detail = await t.ok('cases.create', { matterId: matter?.id ?? 0, applicant: enterprise });
+  return detail.id;
+}

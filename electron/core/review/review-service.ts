@@ -5,6 +5,7 @@ import {
   type FieldValue,
   type KnowledgeHit,
   type ParsedInput,
+  type Prefill,
   type Review,
   type ReviewOutcome,
   type ReviewDecision,
@@ -150,6 +151,40 @@ export class ReviewService {
       });
     });
     return this.current(input.caseId);
+  }
+
+  /**
+   * Pre-fill: for each empty field, the newest value the same applicant gave under the same key
+   * in an earlier case (keys are shared across matters: creditCode, operatorName …), and an
+   * enterprise's own credit code. Offered to the clerk with its source, never saved here.
+   */
+  prefill(caseId: number): Prefill {
+    const { record, matter } = this.caseAndMatter(caseId);
+    const current = this.reviews.fields(caseId);
+    const earlier = this.reviews.earlierFieldValues(record.applicantId, caseId);
+    const offers: Prefill = [];
+    for (const material of matter.document.materials) {
+      for (const field of material.fields) {
+        if ((current.get(material.code)?.[field.key] ?? null) !== null) continue;
+        const found = earlier.find((row) => row.fieldKey === field.key && row.value !== null);
+        const ownCode =
+          field.type === 'uscc' && record.applicant.kind === 'enterprise'
+            ? { value: record.applicant.idNumber, source: '申请人登记信息', at: record.createdAt }
+            : undefined;
+        const offer = found
+          ? { value: found.value, source: found.reference, at: found.at }
+          : ownCode;
+        if (!offer) continue;
+        offers.push({
+          materialCode: material.code,
+          materialName: material.name,
+          fieldKey: field.key,
+          label: field.label,
+          ...offer,
+        });
+      }
+    }
+    return offers;
   }
 
   decide(input: ParsedInput<'review.decide'>, user: SignedInUser): Review {

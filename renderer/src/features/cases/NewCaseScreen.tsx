@@ -13,6 +13,7 @@ import { FieldLabel } from '../../ui/FieldLabel';
 import { useLanguage } from '../../ui/use-language';
 import { caseChanged } from './case-queries';
 import { EnterpriseApplicantFields } from './EnterpriseApplicantFields';
+import { KnownApplicantOffer } from './KnownApplicantOffer';
 import { MatterPicker, MatterSummaryLine } from './MatterPicker';
 import { PersonApplicantFields } from './PersonApplicantFields';
 
@@ -180,6 +181,7 @@ function ApplicantForm({ matter, onChangeMatter }: ApplicantFormProps) {
           <div className="form-grid">
             {kind === 'person' ? <PersonApplicantFields /> : <EnterpriseApplicantFields />}
           </div>
+          <KnownApplicantOffer kind={kind} />
           <Form.Item name="note" label={<FieldLabel text={t('newCase.note')} optional />}>
             <Input.TextArea
               rows={2}

@@ -23,6 +23,8 @@ import { queryKeys } from '../../app/query-keys';
 import { showErrorOnForm } from '../../ui/api-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLanguage } from '../../ui/use-language';
+import { AddressInput } from './AddressInput';
+import { PrefillOffer } from './PrefillOffer';
 
 type Field = ReviewMaterial['fields'][number];
 
@@ -41,6 +43,7 @@ function fieldControl(field: Field) {
   if (field.type === 'longText') return <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />;
   if (field.type === 'number') return <InputNumber className="full-width" />;
   if (field.type === 'date') return <Input placeholder="YYYY-MM-DD" maxLength={10} />;
+  if (field.type === 'address') return <AddressInput />;
   const mono = field.type === 'citizenId' || field.type === 'uscc' || field.type === 'phone';
   return <Input className={mono ? 'mono' : undefined} maxLength={200} />;
 }
@@ -179,6 +182,7 @@ export function MaterialFieldsPanel({
       data-code={material.code}
     >
       <Space orientation="vertical" className="full-width">
+        {canEdit ? <PrefillOffer review={review} /> : null}
         <Select
           className="full-width"
           value={material.code}
