@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     version: ENGINE_VERSION,
     seedKnowledgeDir: join(paths.resourcesDir, 'knowledge'),
     calendarDir: join(paths.resourcesDir, 'calendar'),
+    templatesDir: join(paths.resourcesDir, 'templates'),
     modelLauncher: forkWorkerLauncher(modelWorkerPath(import.meta.url)),
     modelManifestPath: paths.modelManifestPath,
     logger,

@@ -13,6 +13,7 @@ import {
 import { loadWorkingDayCalendar } from './calendar/calendar-loader';
 import { CaseRepository, CaseService, caseHandlers } from './cases';
 import { CopilotRepository, CopilotService, copilotHandlers } from './copilot';
+import { ApplicationForms, documentHandlers } from './documents';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrations';
@@ -47,6 +48,8 @@ export interface EngineOptions {
   clock?: Clock;
   logger?: Logger;
   hasher?: PasswordHasher;
+  /** Folder of Word templates for application forms (resources/templates). */
+  templatesDir?: string | undefined;
   /** Starts the model process; none where this engine runs no model (the CLI). */
   modelLauncher?: WorkerLauncher | undefined;
   /** models/manifest.json: the recommended models. */
@@ -119,9 +122,10 @@ export class Engine {
       if (!entry) return citation.snippet;
       return entry.kind === 'qa' ? entry.document.answer : entry.document.body;
     };
+    const reviewRepository = new ReviewRepository(this.db);
     const review = new ReviewService(
       this.db,
-      new ReviewRepository(this.db),
+      reviewRepository,
       caseRepository,
       knowledge,
       settings,
@@ -185,6 +189,16 @@ export class Engine {
       ...reviewHandlers(review),
       ...copilotHandlers(copilot),
       ...modelHandlers(this.models),
+      ...documentHandlers(
+        new ApplicationForms(
+          caseRepository,
+          knowledge,
+          reviewRepository,
+          settings,
+          clock,
+          options.templatesDir,
+        ),
+      ),
     };
     this.dispatcher = new Dispatcher({
       handlers,

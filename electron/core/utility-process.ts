@@ -37,6 +37,7 @@ const engine = Engine.open({
   version: ENGINE_VERSION,
   seedKnowledgeDir: join(paths.resourcesDir, 'knowledge'),
   calendarDir: join(paths.resourcesDir, 'calendar'),
+  templatesDir: join(paths.resourcesDir, 'templates'),
   modelLauncher: forkWorkerLauncher(modelWorkerPath(import.meta.url)),
   modelManifestPath: paths.modelManifestPath,
   logger,

@@ -50,6 +50,7 @@ import {
   knowledgeGapSchema,
   listGapsInputSchema,
 } from './copilot';
+import { applicationDocxSchema, applicationFormSchema } from './documents';
 import {
   caseIdInputSchema,
   concludeResultSchema,
@@ -297,6 +298,19 @@ export const contract = {
     output: correctionNoticeSchema,
     access: 'signedIn',
     summary: 'The latest one-time correction notice of a case, as issued',
+  }),
+  'documents.applicationForm': method({
+    input: caseIdInputSchema,
+    output: applicationFormSchema,
+    access: 'signedIn',
+    summary:
+      'The case’s application form (申请书): filled and missing fields, for preview and print',
+  }),
+  'documents.applicationDocx': method({
+    input: caseIdInputSchema,
+    output: applicationDocxSchema,
+    access: ['clerk', 'admin'],
+    summary: 'The application form as a Word file, filled from the case through docxtemplater',
   }),
   'copilot.ask': method({
     input: askInputSchema,

@@ -4,6 +4,7 @@ export * from './client';
 export * from './common';
 export * from './contract';
 export * from './copilot';
+export * from './documents';
 export * from './envelope';
 export * from './errors';
 export * from './knowledge';

@@ -561,6 +561,26 @@ export const zhCN = {
     apply: '填入选中的 {{count}} 项',
     applied: '已预填 {{count}} 项，规则已重新核验',
   },
+  application: {
+    open: '申请书',
+    back: '返回办件',
+    print: '打印 / 另存为 PDF',
+    download: '下载 Word（.docx）',
+    filled: '已填 {{filled}} / 共 {{total}} 项',
+    missing: '以下必填项尚未填写，打印后需手写或先在预审中录入：{{fields}}',
+    complete: '必填项均已填写',
+    template: '模板：{{name}}',
+    applicant: '申请人',
+    content: '申请内容',
+    promise: '本人（单位）承诺所填写内容和提交的材料真实、有效，如有虚假，愿承担相应法律责任。',
+    signature: '申请人（签字或盖章）：',
+    date: '日期：{{date}}',
+    reference: '办件编号：{{reference}}　事项编码：{{code}}',
+    department: '实施部门：{{name}}',
+    phone: '联系电话',
+    address: '地址',
+    legalRepresentative: '法定代表人（负责人）',
+  },
 } as const satisfies MessageTree;
 
 /** A nested tree of strings: what both language files are. */

@@ -299,4 +299,31 @@ describe('guided review, notice and copilot', () => {
         .inputValue(),
     ).toBe('2035-06-30');
   });
+
+  it('generates the application form: missing fields first, then A4 print and a Word file', async () => {
+    await page.getByTestId('review-back').click();
+    await page.getByTestId('case-open-application').click();
+    await page.getByTestId('application-document').waitFor();
+    // Pre-filled from the first case, but 主体业态 and the like were never entered.
+    expect(await page.getByTestId('application-missing').innerText()).toContain('主体业态');
+    expect(
+      await page.locator('[data-testid="application-field"][data-filled="true"]').count(),
+    ).toBeGreaterThan(0);
+    await shot('10-application');
+    const pdf = join(artifacts, 'review-application.pdf');
+    writeFileSync(pdf, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('食品经营许可申请书');
+    expect(text).toContain('经营者名称：城关镇好味道餐饮店');
+    expect(text).not.toContain('下载Word');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('application-docx').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^BB\d{8}-\d{4}-食品经营许可申请书\.docx$/);
+    const saved = join(artifacts, 'review-application.docx');
+    await download.saveAs(saved);
+    // A .docx is a zip: it starts with PK.
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
+  });
 });

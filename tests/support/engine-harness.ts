@@ -100,6 +100,7 @@ export function openTestEngine(
     version: 'test',
     seedKnowledgeDir: seedDir,
     calendarDir: CALENDARS,
+    templatesDir: join(import.meta.dirname, '../../resources/templates'),
     clock,
     logger: silentLogger,
     checkOutputs: true,

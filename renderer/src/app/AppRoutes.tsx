@@ -7,7 +7,7 @@ import { KnowledgeImportScreen, SettingsScreen, UsersScreen } from '../features/
 import { CaseDetailRoute, CaseListScreen, NewCaseScreen } from '../features/cases';
 import { CopilotScreen, GapsScreen } from '../features/copilot';
 import { ModelsScreen } from '../features/models';
-import { NoticeRoute, ReviewRoute } from '../features/review';
+import { ApplicationRoute, NoticeRoute, ReviewRoute } from '../features/review';
 import { canWriteCases, isAdmin } from './permissions';
 
 function NotFound() {
@@ -46,6 +46,10 @@ export function AppRoutes({ role }: { role: Role }) {
       <Route path="cases/:caseId" element={<CaseDetailRoute canEdit={canWriteCases(role)} />} />
       <Route path="cases/:caseId/review" element={<ReviewRoute canEdit={canWriteCases(role)} />} />
       <Route path="cases/:caseId/notice" element={<NoticeRoute />} />
+      <Route
+        path="cases/:caseId/application"
+        element={<ApplicationRoute canEdit={canWriteCases(role)} />}
+      />
       <Route path="copilot" element={<CopilotScreen />} />
       <Route
         path="admin/gaps"

@@ -1,5 +1,10 @@
 import { Button, Card, Col, Descriptions, Row, Spin, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, AuditOutlined, FilePdfOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  AuditOutlined,
+  FilePdfOutlined,
+  FileTextOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -92,6 +97,13 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
               {t('review.viewNotice')}
             </Button>
           ) : null}
+          <Button
+            icon={<FileTextOutlined />}
+            onClick={() => void navigate(`/cases/${String(detail.id)}/application`)}
+            data-testid="case-open-application"
+          >
+            {t('application.open')}
+          </Button>
           <Button
             type="primary"
             icon={<AuditOutlined />}

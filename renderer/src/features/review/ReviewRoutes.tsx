@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../ui/EmptyState';
+import { ApplicationScreen } from './ApplicationScreen';
 import { NoticeScreen } from './NoticeScreen';
 import { ReviewScreen } from './ReviewScreen';
 
@@ -29,4 +30,14 @@ export function ReviewRoute({ canEdit }: { canEdit: boolean }) {
 export function NoticeRoute() {
   const id = useCaseId();
   return id === undefined ? <NotFound /> : <NoticeScreen key={id} caseId={id} />;
+}
+
+/** `/cases/:caseId/application` */
+export function ApplicationRoute({ canEdit }: { canEdit: boolean }) {
+  const id = useCaseId();
+  return id === undefined ? (
+    <NotFound />
+  ) : (
+    <ApplicationScreen key={id} caseId={id} canEdit={canEdit} />
+  );
 }

@@ -1,1 +1,1 @@
-export { NoticeRoute, ReviewRoute } from './ReviewRoutes';
+export { ApplicationRoute, NoticeRoute, ReviewRoute } from './ReviewRoutes';
