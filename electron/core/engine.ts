@@ -17,11 +17,15 @@ import { ApplicationForms, documentHandlers } from './documents';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrations';
+import { loadVectorExtension } from './db/vector-extension';
 import {
   createKnowledgeStore,
+  HybridRetriever,
   importSeedKnowledge,
   knowledgeHandlers,
+  KnowledgeVectors,
   MatterCatalogue,
+  VectorIndexer,
   type Segmenter,
 } from './knowledge';
 import { createLogger, type Logger } from './logger';
@@ -77,6 +81,8 @@ export class Engine {
   private readonly connections = new Set<Connection>();
   private readonly status: () => SystemStatus;
   readonly models: ModelService;
+  /** Gives entries vectors in the background while an embedding model is loaded. */
+  readonly vectorIndexer: VectorIndexer;
   private nextConnectionId = 1;
   private closed = false;
 
@@ -84,6 +90,12 @@ export class Engine {
     const clock = options.clock ?? systemClock;
     mkdirSync(options.dataDir, { recursive: true });
     this.db = openDatabase(join(options.dataDir, DATABASE_FILE));
+    // Without sqlite-vec (no binary for this platform) search stays BM25 only: said, not fatal.
+    const vectorSupport = loadVectorExtension(this.db);
+    if (!vectorSupport.available)
+      logger.warn('vector search unavailable: sqlite-vec not loaded', {
+        reason: vectorSupport.reason,
+      });
     migrate(this.db);
 
     const settings = new SettingsStore(this.db);
@@ -104,6 +116,7 @@ export class Engine {
     const caseRepository = new CaseRepository(this.db);
     const cases = new CaseService(this.db, caseRepository, knowledge, clock, calendar);
     const today = (): string => businessDate(clock.now());
+    const vectors = new KnowledgeVectors(this.db, vectorSupport);
     this.models = new ModelService({
       dataDir: options.dataDir,
       manifest: this.loadManifest(options, logger),
@@ -116,12 +129,18 @@ export class Engine {
         this.broadcast('models.status', this.models.status());
         this.broadcast('system.status', this.status());
       },
+      // The indexer embeds through this service, so it is made below; models load only after the
+      // constructor (restoreActive, models.load), when it exists.
+      onEmbeddingModel: (model) => {
+        this.vectorIndexer.setModel(this.closed ? undefined : model);
+      },
+      vectorIndex: () => ({ available: vectors.available, ...vectors.counts() }),
     });
-    const passageText = (citation: { entryId: string; version: number; snippet: string }) => {
-      const entry = knowledge.entry(citation.entryId, citation.version);
-      if (!entry) return citation.snippet;
-      return entry.kind === 'qa' ? entry.document.answer : entry.document.body;
-    };
+    const indexer = new VectorIndexer(vectors, this.models, clock, logger);
+    this.vectorIndexer = indexer;
+    const retriever = new HybridRetriever(index, vectors, this.models, logger);
+    const passageText = (citation: { entryId: string; version: number; snippet: string }) =>
+      knowledge.entryText(citation.entryId, citation.version) ?? citation.snippet;
     const reviewRepository = new ReviewRepository(this.db);
     const review = new ReviewService(
       this.db,
@@ -179,9 +198,10 @@ export class Engine {
         importer,
         knowledge,
         catalogue,
-        (input) => index.search(input, today()),
+        (input) => retriever.search(input, today()),
         () => {
           review.forgetPassages();
+          indexer.schedule();
           this.broadcast('system.status', this.status());
         },
       ),

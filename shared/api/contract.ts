@@ -64,6 +64,7 @@ import {
 import {
   installModelInputSchema,
   loadModelInputSchema,
+  unloadModelInputSchema,
   modelProgressSchema,
   modelStatusSchema,
 } from './models';
@@ -367,10 +368,10 @@ export const contract = {
     summary: 'Loads an installed model in the model process (remembered across restarts)',
   }),
   'models.unload': method({
-    input: emptyInputSchema,
+    input: unloadModelInputSchema,
     output: modelStatusSchema,
     access: ['admin'],
-    summary: 'Unloads the model: retrieval-only mode',
+    summary: 'Unloads the chat model (retrieval-only mode) or the embedding model (BM25 only)',
   }),
 } as const;
 

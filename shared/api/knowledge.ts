@@ -73,7 +73,10 @@ export const knowledgeHitSchema = z.object({
   matters: z.array(z.string()),
   department: z.string().nullable(),
   sources: z.array(z.string()),
-  /** BM25 relevance, higher is better; comparable within one search only. */
+  /**
+   * BM25 relevance, higher is better; comparable within one search only. 0 for an entry that only
+   * the vector search found.
+   */
   score: z.number(),
   /**
    * Share (0–1) of the question's words known to the knowledge base that the entry contains
@@ -83,6 +86,15 @@ export const knowledgeHitSchema = z.object({
   coverage: z.number(),
   /** The same share weighted by how rare each word is; words found nowhere weigh as common ones. */
   weightedCoverage: z.number(),
+  /**
+   * Present only where an embedding model's vectors took part in the search (hybrid ranking):
+   * the entry's rank by BM25 and by vector similarity among the filtered candidates (1 = best;
+   * null where that side did not find it), and their reciprocal rank fusion, which orders the
+   * hits. Coverage above stays lexical either way.
+   */
+  lexicalRank: z.number().int().positive().nullable().optional(),
+  vectorRank: z.number().int().positive().nullable().optional(),
+  fusedScore: z.number().optional(),
 });
 export type KnowledgeHit = z.infer<typeof knowledgeHitSchema>;
 

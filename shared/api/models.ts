@@ -52,6 +52,33 @@ export const modelStatusSchema = z.object({
     gpu: z.string().nullable(),
   }),
   recommendedId: z.string().nullable(),
+  /**
+   * The embedding model, separate from the chat model (a worker of its own): with one loaded,
+   * knowledge search adds vector similarity to BM25. `state` 'none' when none is loaded.
+   */
+  embedding: z.object({
+    state: modelStateSchema,
+    progress: z.number(),
+    loaded: z
+      .object({
+        fileName: z.string(),
+        name: z.string().nullable(),
+        /** Length of its vectors. */
+        dimensions: z.number().int(),
+        contextSize: z.number().int(),
+        loadMs: z.number(),
+      })
+      .nullable(),
+    problem: z.string().nullable(),
+    /** The vector index in the local store. */
+    vectors: z.object({
+      /** False where the sqlite-vec extension cannot load here: search stays BM25 only. */
+      available: z.boolean(),
+      /** Entries with a vector from the loaded embedding model, of all entries. */
+      indexed: z.number().int(),
+      entries: z.number().int(),
+    }),
+  }),
   manifest: z.array(manifestEntrySchema),
   installed: z.array(installedModelSchema),
 });
@@ -71,7 +98,22 @@ export const installModelInputSchema = z
   })
   .strict();
 
-export const loadModelInputSchema = z.object({ fileName }).strict();
+const purpose = z.enum(['chat', 'embedding']);
+
+export const loadModelInputSchema = z
+  .object({
+    fileName,
+    /** Chat or embedding model; when omitted, the manifest entry's purpose, else chat. */
+    purpose: purpose.optional(),
+  })
+  .strict();
+
+export const unloadModelInputSchema = z
+  .object({
+    /** Which model to unload: the chat model unless told otherwise. */
+    purpose: purpose.default('chat'),
+  })
+  .strict();
 
 export const modelProgressSchema = z.object({
   phase: z.enum(['install', 'load']),

@@ -41,6 +41,8 @@ export const settingsSchema = z.object({
   correctionDays: z.number().int().min(1).max(60),
   /** The model file loaded at start, chosen in the model manager; null for retrieval only. */
   activeModel: z.string().nullable(),
+  /** The embedding model file loaded at start; null for BM25-only search. */
+  activeEmbeddingModel: z.string().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,4 +1,5 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
 import type { ErrorIssue } from '../api/errors';
 import { describeIssues } from '../api/validation';
 import { knowledgeFileSchema, type KnowledgeFile } from './format';
@@ -28,6 +29,18 @@ function tryJson(text: string): unknown {
 }
 
 function parseWithPositions(text: string): ParseResult {
+  const parsed = parseYamlAs(text, knowledgeFileSchema);
+  return parsed.ok ? { ok: true, file: parsed.value } : parsed;
+}
+
+/**
+ * Reads YAML 1.2 (so `2026-03-10` stays a string) and validates it against `schema`, naming the
+ * line, column and field path of every problem. Shared by every file format an admin writes.
+ */
+export function parseYamlAs<S extends z.ZodType>(
+  text: string,
+  schema: S,
+): { ok: true; value: z.output<S> } | { ok: false; issues: ErrorIssue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -48,11 +61,11 @@ function parseWithPositions(text: string): ParseResult {
     };
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  const result = knowledgeFileSchema.safeParse(data);
-  if (result.success) return { ok: true, file: result.data };
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    issues: describeIssues(knowledgeFileSchema, data).map((issue) => ({
+    issues: describeIssues(schema, data).map((issue) => ({
       ...issue,
       ...locate(doc, lineCounter, issue.path),
     })),

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeTinyModel } from '../../scripts/models/write-gguf.mjs';
 import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode-process';
 import { launchChromium } from '../support/chromium';
+import { setUpHall } from '../support/e2e-steps';
 
 /**
  * The model manager and the model's answers in a real browser against browser mode, with the
@@ -49,13 +50,7 @@ afterAll(async () => {
 
 describe('local model manager', () => {
   it('starts in retrieval-only mode', async () => {
-    await page.goto(engine.url);
-    await page.getByTestId('setup-hall').fill('城关县政务服务中心');
-    await page.getByTestId('setup-username').fill(admin.username);
-    await page.getByTestId('setup-display-name').fill(admin.displayName);
-    await page.getByTestId('setup-password').fill(admin.password);
-    await page.getByTestId('setup-password-confirm').fill(admin.password);
-    await page.getByTestId('setup-submit').click();
+    await setUpHall(page, engine.url, admin);
     await expect.poll(() => page.getByTestId('status-model').innerText()).toContain('检索模式');
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('nav-admin-models').click();

@@ -8,6 +8,7 @@ import { businessDate } from '@shared/domain/business-date';
 import { calendarYearSchema, createWorkingDayCalendar } from '@shared/domain/working-days';
 import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode-process';
 import { launchChromium } from '../support/chromium';
+import { setUpHall } from '../support/e2e-steps';
 import { CALENDARS } from '../support/engine-harness';
 
 /**
@@ -87,13 +88,7 @@ afterAll(async () => {
 
 describe('guided review, notice and copilot', () => {
   it('sets up the hall with its contact for the notice', async () => {
-    await page.goto(engine.url);
-    await page.getByTestId('setup-hall').fill('城关县政务服务中心');
-    await page.getByTestId('setup-username').fill(admin.username);
-    await page.getByTestId('setup-display-name').fill(admin.displayName);
-    await page.getByTestId('setup-password').fill(admin.password);
-    await page.getByTestId('setup-password-confirm').fill(admin.password);
-    await page.getByTestId('setup-submit').click();
+    await setUpHall(page, engine.url, admin);
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('nav-admin-settings').click();
     await page.getByTestId('settings-hall-contact').fill(hallContact);

@@ -126,14 +126,8 @@ export class CopilotService {
     if (!this.model?.ready) throw new ApiError('MODEL_UNAVAILABLE');
     const citations = stored.body.citations;
     const entries = citations.map((citation) => {
-      const entry = this.knowledge.entry(citation.entryId, citation.version);
-      const text =
-        entry === undefined
-          ? citation.snippet
-          : entry.kind === 'qa'
-            ? entry.document.answer
-            : entry.document.body;
-      return { title: citation.title, text };
+      const text = this.knowledge.entryText(citation.entryId, citation.version);
+      return { title: citation.title, text: text ?? citation.snippet };
     });
     const earlier = this.copilot
       .answers(stored.conversationId)
@@ -325,14 +319,7 @@ export class CopilotService {
         b.score - a.score,
     );
     return ranked.map((hit) => {
-      const entry = this.knowledge.entry(hit.entryId, hit.version);
-      const text =
-        entry === undefined
-          ? hit.snippet
-          : entry.kind === 'qa'
-            ? entry.document.answer
-            : entry.document.body;
-      return { hit, text };
+      return { hit, text: this.knowledge.entryText(hit.entryId, hit.version) ?? hit.snippet };
     });
   }
 

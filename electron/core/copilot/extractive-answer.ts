@@ -1,4 +1,5 @@
-import type { Answer, Citation, KnowledgeHit } from '@shared/api';
+import type { Answer, KnowledgeHit } from '@shared/api';
+import { citationOf } from '../knowledge/knowledge-index';
 
 /**
  * The best entry must contain this share of the question's known words, and this share weighted
@@ -51,22 +52,11 @@ export function composeExtractiveAnswer(
         entry.hit.coverage >= SUPPORT_THRESHOLD && entry.hit.score >= topScore * RELATIVE_SCORE,
     )
     .slice(0, MAX_CITATIONS);
-  const citations = chosen.map(({ hit }): Citation => toCitation(hit));
+  const citations = chosen.map(({ hit }) => citationOf(hit));
   const extract = chosen.flatMap((entry, index) =>
     keySentences(entry.text, questionTerms).map((text) => ({ text, citation: index })),
   );
   return { status: 'answered', extract, citations, support };
-}
-
-export function toCitation(hit: KnowledgeHit): Citation {
-  return {
-    entryId: hit.entryId,
-    version: hit.version,
-    kind: hit.kind,
-    title: hit.title,
-    effectiveFrom: hit.effectiveFrom,
-    snippet: hit.snippet,
-  };
 }
 
 /** The sentences that carry most of the question's words, kept in their original order. */

@@ -176,6 +176,29 @@ describe('migrations', () => {
     expect(() => gap.run('open')).toThrow(/UNIQUE/);
   });
 
+  it('0007 adds the record of the vectors’ model, one row at most, beside existing entries', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 6);
+    db.exec(`
+      INSERT INTO knowledge_imports (id, file_name, sha256, imported_by, imported_at, summary)
+        VALUES (1, 'f', 's', 'x', 't', '{}');
+      INSERT INTO knowledge_entries (entry_id, version, kind, title, effective_from, matter_codes,
+          content_hash, document, import_id)
+        VALUES ('QA-1', 1, 'qa', '问', '2026-01-01', '[]', 'h', '{}', 1);
+    `);
+    const before = tables(db);
+    expect(migrate(db, bundledMigrations(), 7)).toBe(7);
+    expect(tables(db).filter((name) => !before.includes(name))).toEqual(['knowledge_vector_model']);
+    expect(db.prepare('SELECT count(*) AS n FROM knowledge_entries').get()).toEqual({ n: 1 });
+    const record = db.prepare(
+      `INSERT INTO knowledge_vector_model (id, model, dimensions, created_at) VALUES (?, 'm.gguf', ?, 't')`,
+    );
+    record.run(1, 512);
+    expect(() => record.run(2, 512)).toThrow(/CHECK/);
+    expect(() => db.exec('DELETE FROM knowledge_vector_model; ')).not.toThrow();
+    expect(() => record.run(1, 0)).toThrow(/CHECK/);
+  });
+
   it('refuses a database newer than the engine', () => {
     const db = freshDb();
     db.pragma('user_version = 999');

@@ -1,9 +1,9 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { applicantInputSchema, materialStateSchema } from '@shared/api/cases';
 import type { ErrorIssue } from '@shared/api/errors';
 import { fieldValueSchema } from '@shared/api/review';
-import { bilingual, describeIssues } from '@shared/api/validation';
+import { bilingual } from '@shared/api/validation';
+import { parseYamlAs } from '@shared/knowledge/parse';
 import { isIsoDate } from '@shared/domain/iso-date';
 
 /** The evaluation-set format (docs/evaluation-format.md); the harness refuses other versions. */
@@ -84,47 +84,6 @@ export type DevSetParseResult = { ok: true; devSet: DevSet } | { ok: false; issu
  * validates it, naming the line, column and field path of every problem.
  */
 export function parseDevSet(text: string): DevSetParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((error) => {
-        const position = lineCounter.linePos(error.pos[0]);
-        const detail = error.message.split('\n')[0] ?? '';
-        return {
-          path: [],
-          line: position.line,
-          column: position.col,
-          message: { zh: `YAML 格式错误：${detail}`, en: `YAML syntax error: ${detail}` },
-        };
-      }),
-    };
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  const result = devSetSchema.safeParse(data);
-  if (result.success) return { ok: true, devSet: result.data };
-  return {
-    ok: false,
-    issues: describeIssues(devSetSchema, data).map((issue) => ({
-      ...issue,
-      ...locate(doc, lineCounter, issue.path),
-    })),
-  };
-}
-
-/** The position of the deepest node on `path` that exists (a missing key points at its parent). */
-function locate(
-  doc: Document,
-  lineCounter: LineCounter,
-  path: (string | number)[],
-): { line?: number; column?: number } {
-  for (let depth = path.length; depth >= 0; depth -= 1) {
-    const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) {
-      const position = lineCounter.linePos(node.range[0]);
-      return { line: position.line, column: position.col };
-    }
-  }
-  return {};
+  const parsed = parseYamlAs(text, devSetSchema);
+  return parsed.ok ? { ok: true, devSet: parsed.value } : parsed;
 }

@@ -9,7 +9,9 @@ import { KnowledgeRepository } from './knowledge-repository';
 import type { MatterCatalogue } from './matter-catalogue';
 import { createJiebaSegmenter, type Segmenter } from './segmenter';
 
-export { KnowledgeIndex } from './knowledge-index';
+export { KnowledgeIndex, embeddingText } from './knowledge-index';
+export { HybridRetriever, VectorIndexer, type Embedder } from './hybrid-search';
+export { KnowledgeVectors, type VectorNeighbour } from './knowledge-vectors';
 export { KnowledgeImporter } from './knowledge-importer';
 export { createJiebaSegmenter, type Segmenter } from './segmenter';
 export { KnowledgeRepository } from './knowledge-repository';
@@ -31,7 +33,7 @@ export function knowledgeHandlers(
   importer: KnowledgeImporter,
   repository: KnowledgeRepository,
   catalogue: MatterCatalogue,
-  search: (input: ParsedInput<'knowledge.search'>) => KnowledgeHit[],
+  search: (input: ParsedInput<'knowledge.search'>) => Promise<KnowledgeHit[]>,
   onImported: () => void,
 ): Pick<
   Handlers,

@@ -1,6 +1,7 @@
-import type { KnowledgeHit, ParsedInput } from '@shared/api';
+import type { Citation, KnowledgeHit, ParsedInput } from '@shared/api';
 import type { PolicyDocument, QaDocument } from '@shared/knowledge/format';
 import { inTransaction, type Db } from '../db/connection';
+import type { VectorNeighbour } from './knowledge-vectors';
 import type { Segmenter } from './segmenter';
 
 /** Words that carry no meaning for retrieval: leaving them in only adds noise to BM25. */
@@ -21,6 +22,36 @@ interface EntryRow {
   matter_codes: string;
   document: string;
   score: number;
+}
+
+/** Reciprocal rank fusion's k (Cormack et al. 2009): damps the weight of the very first ranks. */
+const RRF_K = 60;
+/** Candidates each side brings to the fusion, per hit asked for (and at least MIN_POOL). */
+const POOL_FACTOR = 4;
+const MIN_POOL = 40;
+
+/**
+ * Entries in effect on @date, newest version only, with the optional matter and department
+ * filters: the same for words and vectors, so a hybrid search never shows what BM25 would not.
+ */
+const IN_EFFECT = `e.effective_from <= @date
+  AND (e.expires_on IS NULL OR e.expires_on >= @date)
+  AND e.version = (SELECT max(x.version) FROM knowledge_entries x
+                   WHERE x.entry_id = e.entry_id AND x.effective_from <= @date)
+  AND (@matterCode IS NULL
+       OR EXISTS (SELECT 1 FROM json_each(e.matter_codes) WHERE value = @matterCode))
+  AND (@department IS NULL OR json_extract(e.document, '$.department') = @department)`;
+
+const ENTRY_COLUMNS = `e.id, e.entry_id, e.version, e.kind, e.title, e.effective_from, e.expires_on,
+  e.matter_codes, e.document`;
+
+/** What an entry's embedding is computed from: what it is found by, title first. */
+export function embeddingText(
+  kind: 'policy' | 'qa',
+  document: PolicyDocument | QaDocument,
+): string {
+  const text = indexedText(kind, document);
+  return `${text.title}\n${text.body}`;
 }
 
 /** The text an entry is found by: its title (question and its variants) and its body. */
@@ -76,37 +107,102 @@ export class KnowledgeIndex {
     return pending.length;
   }
 
-  search(input: ParsedInput<'knowledge.search'>, today: string): KnowledgeHit[] {
+  /**
+   * BM25 over the query's words; with `nearest` (the entries nearest to the query's embedding,
+   * nearest first) the two rankings are fused by reciprocal rank, so an entry that says the same
+   * thing in other words is found too. Both sides obey the same date, matter and department
+   * filters. A query of empty words ("怎么办？") finds nothing either way.
+   */
+  search(
+    input: ParsedInput<'knowledge.search'>,
+    today: string,
+    nearest?: VectorNeighbour[],
+  ): KnowledgeHit[] {
     const groups = this.queryGroups(input.query);
     if (groups.length === 0) return [];
+    const filters = {
+      date: input.date ?? today,
+      matterCode: input.matterCode ?? null,
+      department: input.department ?? null,
+    };
+    const hybrid = nearest !== undefined && nearest.length > 0;
+    const pool = hybrid ? Math.max(input.limit * POOL_FACTOR, MIN_POOL) : input.limit;
     const match = groups
       .map((terms) => `(${terms.map((term) => `"${term}"`).join(' OR ')})`)
       .join(' OR ');
-    const rows = this.db
+    const lexical = this.db
       .prepare(
-        `SELECT e.id, e.entry_id, e.version, e.kind, e.title, e.effective_from, e.expires_on,
-                e.matter_codes, e.document, bm25(knowledge_fts, 3.0, 1.0) AS score
+        `SELECT ${ENTRY_COLUMNS}, bm25(knowledge_fts, 3.0, 1.0) AS score
          FROM knowledge_fts f JOIN knowledge_entries e ON e.id = f.rowid
-         WHERE knowledge_fts MATCH @match
-           AND e.effective_from <= @date
-           AND (e.expires_on IS NULL OR e.expires_on >= @date)
-           AND e.version = (SELECT max(x.version) FROM knowledge_entries x
-                            WHERE x.entry_id = e.entry_id AND x.effective_from <= @date)
-           AND (@matterCode IS NULL
-                OR EXISTS (SELECT 1 FROM json_each(e.matter_codes) WHERE value = @matterCode))
-           AND (@department IS NULL OR json_extract(e.document, '$.department') = @department)
+         WHERE knowledge_fts MATCH @match AND ${IN_EFFECT}
          ORDER BY score
          LIMIT @limit`,
       )
-      .all({
-        match,
-        date: input.date ?? today,
-        matterCode: input.matterCode ?? null,
-        department: input.department ?? null,
-        limit: input.limit,
-      }) as EntryRow[];
+      .all({ ...filters, match, limit: pool }) as EntryRow[];
     const weights = this.groupWeights(groups, this.segmenter.nouns(input.query));
-    return rows.map((row) => toHit(row, groups, weights));
+    if (!hybrid) return lexical.map((row) => toHit(row, groups, weights));
+    return this.fuse(lexical, this.vectorRows(nearest, filters, pool), input.limit).map(
+      ({ row, lexicalRank, vectorRank, fused }) => ({
+        ...toHit(row, groups, weights),
+        lexicalRank,
+        vectorRank,
+        fusedScore: Math.round(fused * 1e6) / 1e6,
+      }),
+    );
+  }
+
+  /** The neighbours that pass the filters (in their order), at most `pool`; BM25 score 0. */
+  private vectorRows(
+    nearest: VectorNeighbour[],
+    filters: { date: string; matterCode: string | null; department: string | null },
+    pool: number,
+  ): EntryRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${ENTRY_COLUMNS}, 0 AS score FROM knowledge_entries e
+         WHERE e.id IN (SELECT value FROM json_each(@ids)) AND ${IN_EFFECT}`,
+      )
+      .all({
+        ...filters,
+        ids: JSON.stringify(nearest.map((neighbour) => neighbour.id)),
+      }) as EntryRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return nearest
+      .map((neighbour) => byId.get(neighbour.id))
+      .filter((row): row is EntryRow => row !== undefined)
+      .slice(0, pool);
+  }
+
+  /** Reciprocal rank fusion: Σ 1/(k + rank) over the rankings an entry appears in. */
+  private fuse(
+    lexical: EntryRow[],
+    vector: EntryRow[],
+    limit: number,
+  ): { row: EntryRow; lexicalRank: number | null; vectorRank: number | null; fused: number }[] {
+    const fused = new Map<
+      number,
+      { row: EntryRow; lexicalRank: number | null; vectorRank: number | null; fused: number }
+    >();
+    lexical.forEach((row, index) => {
+      fused.set(row.id, { row, lexicalRank: index + 1, vectorRank: null, fused: 0 });
+    });
+    vector.forEach((row, index) => {
+      const known = fused.get(row.id);
+      if (known) known.vectorRank = index + 1;
+      else fused.set(row.id, { row, lexicalRank: null, vectorRank: index + 1, fused: 0 });
+    });
+    const rank = (value: number | null): number => (value === null ? 0 : 1 / (RRF_K + value));
+    for (const each of fused.values()) each.fused = rank(each.lexicalRank) + rank(each.vectorRank);
+    // Ties (an entry first in one ranking only, against one first in the other) go to BM25:
+    // words the clerk typed are the stronger evidence.
+    return [...fused.values()]
+      .sort(
+        (a, b) =>
+          b.fused - a.fused ||
+          (a.lexicalRank ?? Infinity) - (b.lexicalRank ?? Infinity) ||
+          (a.vectorRank ?? Infinity) - (b.vectorRank ?? Infinity),
+      )
+      .slice(0, limit);
   }
 
   /**
@@ -173,8 +269,9 @@ function toHit(
     matters: JSON.parse(row.matter_codes) as string[],
     department: document.department ?? null,
     sources: row.kind === 'qa' ? (document as QaDocument).sources : [],
-    // BM25 in SQLite is "lower is better"; turn it around so higher means more relevant.
-    score: Math.round(-row.score * 1000) / 1000,
+    // BM25 in SQLite is "lower is better"; turn it around so higher means more relevant. An
+    // entry only the vector search found has none (0, not -0).
+    score: row.score === 0 ? 0 : Math.round(-row.score * 1000) / 1000,
     ...coverageOf(covered, weights),
   };
 }
@@ -215,4 +312,16 @@ function snippet(text: string, terms: string[]): string {
   const start = Math.max(0, first - 30);
   const end = Math.min(text.length, start + 120);
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
+/** What a citation keeps of a hit: enough to name the entry, its version and date, and open it. */
+export function citationOf(hit: KnowledgeHit): Citation {
+  return {
+    entryId: hit.entryId,
+    version: hit.version,
+    kind: hit.kind,
+    title: hit.title,
+    effectiveFrom: hit.effectiveFrom,
+    snippet: hit.snippet,
+  };
 }

@@ -208,6 +208,13 @@ export class KnowledgeRepository {
       : { kind: 'qa', document: JSON.parse(row.document) as QaDocument };
   }
 
+  /** The text an entry answers with: a Q&A's answer or a policy's body. */
+  entryText(entryId: string, version: number): string | undefined {
+    const entry = this.entry(entryId, version);
+    if (!entry) return undefined;
+    return entry.kind === 'qa' ? entry.document.answer : entry.document.body;
+  }
+
   insertEntry(
     entry: { kind: 'policy'; document: PolicyDocument } | { kind: 'qa'; document: QaDocument },
     extra: { contentHash: string; importId: number },

@@ -7,6 +7,7 @@ export {
   modelWorkerPath,
 } from './model-process';
 export type {
+  Embeddings,
   ChatStreamEvent,
   ChatStreamRequest,
   JsonCompletion,
@@ -59,6 +60,7 @@ export type {
   InstallProgress,
   InstalledModel,
 } from './model-installer';
+export { MAX_EMBED_TEXTS } from './model-protocol';
 export { ModelService, modelError } from './model-service';
-export type { ModelServiceOptions } from './model-service';
+export type { EmbeddingModel, ModelServiceOptions, VectorIndexStatus } from './model-service';
 export { modelHandlers } from './model-handlers';

@@ -17,6 +17,6 @@ export function modelHandlers(
         });
       }),
     'models.load': (input) => models.load(input),
-    'models.unload': () => models.unload(),
+    'models.unload': (input) => models.unload(input),
   };
 }

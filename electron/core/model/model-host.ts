@@ -6,6 +6,7 @@ import type {
   GbnfJsonObjectSchema,
   Llama,
   LlamaContext,
+  LlamaEmbeddingContext,
   LlamaContextSequence,
   LlamaModel,
   Token,
@@ -44,7 +45,8 @@ class HostError extends Error {
   }
 }
 
-interface Loaded {
+interface LoadedChat {
+  purpose: 'chat';
   model: LlamaModel;
   context: LlamaContext;
   sequence: LlamaContextSequence;
@@ -55,6 +57,20 @@ interface Loaded {
   chatWrapper: ChatWrapper;
   info: ModelInfo;
 }
+
+interface LoadedEmbedding {
+  purpose: 'embedding';
+  model: LlamaModel;
+  context: LlamaEmbeddingContext;
+  /** Tokens one text may have: longer ones are cut (see `embed`). */
+  maxTokens: number;
+  info: ModelInfo;
+}
+
+type Loaded = LoadedChat | LoadedEmbedding;
+
+/** Room for the BOS/EOS (CLS/SEP) tokens llama.cpp adds around an embedded text. */
+const EMBED_SPECIAL_TOKENS = 4;
 
 /** Tokens the chat format adds around the messages (role markers, separators). */
 const PROMPT_FORMAT_ALLOWANCE = 32;
@@ -125,6 +141,9 @@ export class ModelHost {
         case 'chat':
           await this.generate(request);
           break;
+        case 'embed':
+          await this.embed(request);
+          break;
         case 'probe':
           this.port.post({
             type: 'probeResult',
@@ -177,36 +196,109 @@ export class ModelHost {
       throw new HostError('load_failed', error instanceof Error ? error.message : String(error));
     }
     try {
-      const context = await model.createContext({
-        contextSize: request.contextSize,
-        threads: request.threads,
-        sequences: 1,
-      });
-      const vocabularySize = [...model.iterateAllTokens()].length;
-      const info: ModelInfo = {
-        path: request.path,
-        name: model.fileInfo.metadata.general.name ?? null,
-        architecture: model.fileInfo.metadata.general.architecture,
-        sizeBytes,
-        contextSize: context.contextSize,
-        trainContextSize: model.trainContextSize,
-        vocabularySize,
-        threads: context.currentThreads,
-        gpu: request.gpu,
-        loadMs: this.options.now() - started,
-      };
-      this.loaded = {
-        model,
-        context,
-        sequence: context.getSequence(),
-        chatWrapper: resolveChatWrapper(model),
-        info,
-      };
-      this.port.post({ type: 'loaded', requestId: request.requestId, model: info });
+      this.loaded =
+        request.purpose === 'embedding'
+          ? await this.embeddingContext(model, request, sizeBytes, started)
+          : await this.chatContext(model, request, sizeBytes, started);
+      this.port.post({ type: 'loaded', requestId: request.requestId, model: this.loaded.info });
     } catch (error) {
       await model.dispose();
       throw new HostError('load_failed', error instanceof Error ? error.message : String(error));
     }
+  }
+
+  private async chatContext(
+    model: LlamaModel,
+    request: Extract<ParsedWorkerRequest, { type: 'load' }>,
+    sizeBytes: number,
+    started: number,
+  ): Promise<LoadedChat> {
+    const context = await model.createContext({
+      contextSize: request.contextSize,
+      threads: request.threads,
+      sequences: 1,
+    });
+    return {
+      purpose: 'chat',
+      model,
+      context,
+      sequence: context.getSequence(),
+      chatWrapper: resolveChatWrapper(model),
+      info: this.modelInfo(model, request, {
+        sizeBytes,
+        started,
+        contextSize: context.contextSize,
+        threads: context.currentThreads,
+      }),
+    };
+  }
+
+  private async embeddingContext(
+    model: LlamaModel,
+    request: Extract<ParsedWorkerRequest, { type: 'load' }>,
+    sizeBytes: number,
+    started: number,
+  ): Promise<LoadedEmbedding> {
+    // An embedding model sees no further than it was trained to (BGE: 512 tokens).
+    const contextSize = Math.min(request.contextSize, model.trainContextSize);
+    const context = await model.createEmbeddingContext({
+      contextSize,
+      threads: request.threads,
+    });
+    return {
+      purpose: 'embedding',
+      model,
+      context,
+      maxTokens: Math.max(1, contextSize - EMBED_SPECIAL_TOKENS),
+      info: this.modelInfo(model, request, {
+        sizeBytes,
+        started,
+        contextSize,
+        threads: request.threads,
+      }),
+    };
+  }
+
+  private modelInfo(
+    model: LlamaModel,
+    request: Extract<ParsedWorkerRequest, { type: 'load' }>,
+    measured: { sizeBytes: number; started: number; contextSize: number; threads: number },
+  ): ModelInfo {
+    return {
+      path: request.path,
+      name: model.fileInfo.metadata.general.name ?? null,
+      architecture: model.fileInfo.metadata.general.architecture,
+      sizeBytes: measured.sizeBytes,
+      contextSize: measured.contextSize,
+      trainContextSize: model.trainContextSize,
+      vocabularySize: [...model.iterateAllTokens()].length,
+      threads: measured.threads,
+      gpu: request.gpu,
+      loadMs: this.options.now() - measured.started,
+      purpose: request.purpose,
+      embeddingSize: model.embeddingVectorSize,
+    };
+  }
+
+  /** Embeds texts one after another (they share the one context), cutting the too long. */
+  private async embed(request: Extract<ParsedWorkerRequest, { type: 'embed' }>): Promise<void> {
+    if (!this.loaded) throw new HostError('not_loaded', 'no model is loaded');
+    if (this.loaded.purpose !== 'embedding')
+      throw new HostError('wrong_purpose', 'the loaded model was not loaded for embeddings');
+    const { model, context, maxTokens } = this.loaded;
+    const vectors: number[][] = [];
+    let truncated = 0;
+    for (const text of request.texts) {
+      // An empty text has no tokens to pool; a space stands in for it.
+      let tokens = model.tokenize(text.length > 0 ? text : ' ');
+      if (tokens.length > maxTokens) {
+        tokens = tokens.slice(0, maxTokens);
+        truncated++;
+      }
+      const embedding = await context.getEmbeddingFor(tokens);
+      vectors.push([...embedding.vector]);
+    }
+    this.port.post({ type: 'embeddings', requestId: request.requestId, vectors, truncated });
   }
 
   private async unload(): Promise<void> {
@@ -220,6 +312,8 @@ export class ModelHost {
   private async generate(request: GenerationRequest): Promise<void> {
     const controller = this.running.get(request.requestId);
     if (!this.loaded) throw new HostError('not_loaded', 'no model is loaded');
+    if (this.loaded.purpose !== 'chat')
+      throw new HostError('wrong_purpose', 'the loaded model was loaded for embeddings only');
     const { model, sequence, chatWrapper } = this.loaded;
     const started = this.options.now();
     let firstTokenAt: number | undefined;

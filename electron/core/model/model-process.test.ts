@@ -221,6 +221,35 @@ describe('ModelProcess with the tiny generated GGUF', () => {
       events.push(event);
     expect(events.at(-1)?.type).toBe('done');
   });
+
+  test('a model loaded for embeddings embeds texts, cuts long ones, and only embeds', async () => {
+    const { modelProcess } = open();
+    const info = await modelProcess.load({
+      path: model.path,
+      contextSize: 128,
+      threads: 1,
+      purpose: 'embedding',
+    });
+    expect(info).toMatchObject({ purpose: 'embedding', embeddingSize: 64, contextSize: 128 });
+    const long = '营业执照遗失补领需要提交的材料'.repeat(40);
+    const result = await modelProcess.embed(['营业执照丢了怎么办', '', long]);
+    expect(result.truncated).toBe(1);
+    expect(result.vectors.map((vector) => vector.length)).toEqual([64, 64, 64]);
+    for (const vector of result.vectors) expect(vector.every(Number.isFinite)).toBe(true);
+    // The same text, the same vector: stored entry vectors and later queries are comparable.
+    const again = await modelProcess.embed(['营业执照丢了怎么办']);
+    expect(again.vectors[0]).toEqual(result.vectors[0]);
+    await expect(
+      modelProcess.completeJson({ prompt: '你好', jsonSchema: reviewSchema, maxTokens: 8 }),
+    ).rejects.toMatchObject({ code: 'wrong_purpose' });
+  });
+
+  test('a chat model refuses to embed', async () => {
+    const { modelProcess, load } = open();
+    const info = await load();
+    expect(info).toMatchObject({ purpose: 'chat', embeddingSize: 64 });
+    await expect(modelProcess.embed(['你好'])).rejects.toMatchObject({ code: 'wrong_purpose' });
+  });
 });
 
 describe('ModelProcess restart policy (fake worker)', () => {

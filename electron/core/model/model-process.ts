@@ -117,6 +117,15 @@ export interface LoadOptions {
   contextSize: number;
   /** See `recommendedThreads` in hardware.ts. */
   threads: number;
+  /** 'embedding' for `embed` only; chat by default. */
+  purpose?: 'chat' | 'embedding';
+}
+
+export interface Embeddings {
+  /** One vector per text, in order. */
+  vectors: number[][];
+  /** How many texts were cut to fit the model's context. */
+  truncated: number;
 }
 
 export interface JsonCompletionRequest {
@@ -337,6 +346,27 @@ export class ModelProcess {
     }
   }
 
+  /** Embedding vectors for `texts` (at most MAX_EMBED_TEXTS), from a model loaded for embeddings. */
+  async embed(texts: string[]): Promise<Embeddings> {
+    await this.whenReady();
+    return new Promise((resolve, reject) => {
+      this.send(
+        { type: 'embed', requestId: this.newRequestId(), texts },
+        {
+          onEvent: (event) => {
+            if (event.type === 'embeddings') {
+              this.consecutiveCrashes = 0;
+              resolve({ vectors: event.vectors, truncated: event.truncated });
+            } else if (event.type === 'error') {
+              reject(new ModelProcessError(event.code, event.message));
+            }
+          },
+          fail: reject,
+        },
+      );
+    });
+  }
+
   /** What llama.cpp sees of the GPUs (the worker loads the GPU backend, not the engine). */
   probe(): Promise<GpuProbe> {
     if (this.disposed) return Promise.reject(disposedError());
@@ -384,6 +414,7 @@ export class ModelProcess {
           contextSize: options.contextSize,
           threads: options.threads,
           gpu: false,
+          purpose: options.purpose ?? 'chat',
         },
         {
           onEvent: (event) => {

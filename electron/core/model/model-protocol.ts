@@ -6,7 +6,7 @@ import { z } from 'zod';
  * they receive with these schemas: a worker from another build, or a garbled message, becomes a
  * typed error instead of undefined behaviour.
  */
-export const MODEL_PROTOCOL_VERSION = 1;
+export const MODEL_PROTOCOL_VERSION = 2;
 
 const requestId = z.string().min(1).max(100);
 
@@ -38,6 +38,11 @@ export const loadRequest = z.object({
    * llama.cpp's spinning threads then run ten to a hundred times slower: the engine decides.
    */
   threads: z.number().int().min(1).max(256),
+  /**
+   * 'embedding' loads the model for `embed` requests only (an embedding context instead of a chat
+   * sequence): an embedding model runs in a worker of its own, beside the chat model's.
+   */
+  purpose: z.enum(['chat', 'embedding']).default('chat'),
 });
 
 export const unloadRequest = z.object({ type: z.literal('unload'), requestId });
@@ -64,6 +69,19 @@ export const chatRequest = z.object({
 /** Stops a running or queued generation; its stream then ends with `done` (cancelled: true). */
 export const cancelRequest = z.object({ type: z.literal('cancel'), requestId });
 
+/** MAX_EMBED_TEXTS texts per request keep one answer (texts × dimensions numbers) small. */
+export const MAX_EMBED_TEXTS = 64;
+
+/**
+ * Embedding vectors for texts, in order. A text longer than the context is cut to fit: what an
+ * entry is about is said at its start (title, then body).
+ */
+export const embedRequest = z.object({
+  type: z.literal('embed'),
+  requestId,
+  texts: z.array(z.string()).min(1).max(MAX_EMBED_TEXTS),
+});
+
 /** Asks what llama.cpp sees of the machine's GPUs (done in the worker: it loads native code). */
 export const probeRequest = z.object({ type: z.literal('probe'), requestId });
 
@@ -74,12 +92,14 @@ export const workerRequest = z.discriminatedUnion('type', [
   chatRequest,
   cancelRequest,
   probeRequest,
+  embedRequest,
 ]);
 export type WorkerRequest = z.input<typeof workerRequest>;
 export type ParsedWorkerRequest = z.output<typeof workerRequest>;
 export type LoadRequest = z.input<typeof loadRequest>;
 export type CompleteJsonRequest = z.input<typeof completeJsonRequest>;
 export type ChatRequest = z.input<typeof chatRequest>;
+export type EmbedRequest = z.input<typeof embedRequest>;
 
 // ---- worker → engine -------------------------------------------------------------------------
 
@@ -95,6 +115,9 @@ export const modelInfo = z.object({
   threads: z.number().int().positive(),
   gpu: z.union([z.literal(false), z.string()]),
   loadMs: z.number().nonnegative(),
+  purpose: z.enum(['chat', 'embedding']),
+  /** Length of the model's embedding vectors (its hidden size). */
+  embeddingSize: z.number().int().positive(),
 });
 export type ModelInfo = z.infer<typeof modelInfo>;
 
@@ -127,6 +150,8 @@ export const modelErrorCode = z.enum([
   'bad_request',
   /** A generation request came while no model is loaded. */
   'not_loaded',
+  /** The loaded model was loaded for another purpose (chat vs embedding). */
+  'wrong_purpose',
   /** The file could not be loaded (missing, not GGUF, unsupported architecture, too little RAM). */
   'load_failed',
   /** The JSON schema cannot be turned into a grammar. */
@@ -171,6 +196,13 @@ export const workerEvent = z.discriminatedUnion('type', [
     timing: generationTiming,
   }),
   z.object({ type: z.literal('probeResult'), requestId, probe: gpuProbe }),
+  z.object({
+    type: z.literal('embeddings'),
+    requestId,
+    vectors: z.array(z.array(z.number())),
+    /** How many of the texts were cut to fit the context. */
+    truncated: z.number().int().nonnegative(),
+  }),
   z.object({
     type: z.literal('error'),
     /** Null for errors that belong to no request (e.g. a message that could not be parsed). */

@@ -14,6 +14,7 @@ import type { ModelManifest } from './model-manifest';
 import {
   ModelProcess,
   ModelProcessError,
+  type ModelState,
   type ChatStreamEvent,
   type ChatStreamRequest,
   type JsonCompletion,
@@ -24,7 +25,22 @@ import {
 
 /** Context for review prompts and cited answers: passages plus the question fit comfortably. */
 const CONTEXT_SIZE = 4096;
+/** BGE-style embedding models are trained on 512 tokens; the worker cuts longer texts. */
+const EMBEDDING_CONTEXT_SIZE = 512;
 const GIB = 1024 ** 3;
+
+/** The loaded embedding model, as the vector index needs to know it. */
+export interface EmbeddingModel {
+  fileName: string;
+  dimensions: number;
+}
+
+/** The vector index, as the model manager shows it. */
+export interface VectorIndexStatus {
+  available: boolean;
+  indexed: number;
+  entries: number;
+}
 
 export interface ModelServiceOptions {
   dataDir: string;
@@ -37,6 +53,13 @@ export interface ModelServiceOptions {
   onChange: () => void;
   /** Install or load progress, for the window that asked. */
   hardware?: () => HardwareInfo;
+  /**
+   * The embedding model became ready (loaded, or re-loaded after a crash) or stopped being ready:
+   * the engine then (re)builds the vector index or searches with BM25 only.
+   */
+  onEmbeddingModel?: (model: EmbeddingModel | undefined) => void;
+  /** The vector index's counts for the status; none where the engine keeps no index. */
+  vectorIndex?: () => VectorIndexStatus;
 }
 
 /**
@@ -46,9 +69,15 @@ export interface ModelServiceOptions {
  */
 export class ModelService {
   private readonly process: ModelProcess | undefined;
+  /**
+   * The embedding model runs in a worker of its own: it answers search queries in milliseconds
+   * while the chat model may be busy for seconds with a generation.
+   */
+  private readonly embedder: ModelProcess | undefined;
   private readonly hardware: () => HardwareInfo;
   private loadedFile: string | undefined;
   private problem: string | null = null;
+  private embeddingProblem: string | null = null;
 
   constructor(private readonly options: ModelServiceOptions) {
     this.hardware = options.hardware ?? (() => detectHardware());
@@ -66,6 +95,39 @@ export class ModelService {
           options.onChange();
         },
       });
+    this.embedder =
+      options.launcher &&
+      new ModelProcess({
+        launcher: options.launcher,
+        logger: options.logger,
+        onState: (state) => {
+          this.onEmbedderState(state);
+        },
+      });
+  }
+
+  private onEmbedderState(state: ModelState): void {
+    if (state.kind === 'error') this.embeddingProblem = state.message;
+    if (state.kind === 'crashed') {
+      this.embeddingProblem = `向量模型进程意外退出，正在重启（第 ${String(state.crashes)} 次） / The embedding model process crashed; restarting`;
+    }
+    if (state.kind === 'ready') this.embeddingProblem = null;
+    // Loading and progress change nothing for the index; ready and gone do.
+    if (state.kind !== 'loading') {
+      this.options.onEmbeddingModel?.(
+        state.kind === 'ready'
+          ? { fileName: basename(state.model.path), dimensions: state.model.embeddingSize }
+          : undefined,
+      );
+    }
+    this.options.onChange();
+  }
+
+  /** The embedding model, while one is ready to embed. */
+  get embeddingModel(): EmbeddingModel | undefined {
+    const state = this.embedder?.state;
+    if (state?.kind !== 'ready') return undefined;
+    return { fileName: basename(state.model.path), dimensions: state.model.embeddingSize };
   }
 
   get ready(): boolean {
@@ -77,17 +139,25 @@ export class ModelService {
     return this.loadedFile ?? 'none';
   }
 
-  /** Loads the model chosen earlier, if its file is still there; failures only get logged. */
+  /** Loads the models chosen earlier, if their files are still there; failures only get logged. */
   restoreActive(): void {
-    const active = this.options.settings.read().activeModel;
-    if (active === null || !this.process) return;
-    if (!existsSync(join(modelsDir(this.options.dataDir), active))) {
-      this.problem = `已选用的模型文件 ${active} 不存在 / The chosen model file is missing`;
-      return;
+    const settings = this.options.settings.read();
+    const chosen = [
+      { fileName: settings.activeModel, purpose: 'chat' as const },
+      { fileName: settings.activeEmbeddingModel, purpose: 'embedding' as const },
+    ];
+    for (const { fileName, purpose } of chosen) {
+      if (fileName === null || !this.process) continue;
+      if (!existsSync(join(modelsDir(this.options.dataDir), fileName))) {
+        const missing = `已选用的模型文件 ${fileName} 不存在 / The chosen model file is missing`;
+        if (purpose === 'chat') this.problem = missing;
+        else this.embeddingProblem = missing;
+        continue;
+      }
+      this.load({ fileName, purpose }).catch((error: unknown) => {
+        this.options.logger.warn('model not restored', { file: fileName, error: String(error) });
+      });
     }
-    this.load({ fileName: active }).catch((error: unknown) => {
-      this.options.logger.warn('model not restored', { file: active, error: String(error) });
-    });
   }
 
   status(): ModelStatus {
@@ -122,6 +192,7 @@ export class ModelService {
         gpu: hardware.gpu?.gpu === false || !hardware.gpu ? null : hardware.gpu.gpu,
       },
       recommendedId: recommendModel(this.options.manifest, hardware)?.id ?? null,
+      embedding: this.embeddingStatus(),
       manifest: manifest.map((model) => ({
         id: model.id,
         name: model.name,
@@ -161,6 +232,9 @@ export class ModelService {
   }
 
   async load(input: ParsedInput<'models.load'>): Promise<ModelStatus> {
+    const entry = this.options.manifest.models.find((model) => model.file === input.fileName);
+    if ((input.purpose ?? entry?.purpose) === 'embedding')
+      return this.loadEmbedding(input.fileName, entry?.contextLength);
     const process = this.requireProcess();
     const path = join(modelsDir(this.options.dataDir), input.fileName);
     if (!existsSync(path)) throw new ApiError('NOT_FOUND', { path: ['fileName'] });
@@ -182,7 +256,39 @@ export class ModelService {
     return this.status();
   }
 
-  async unload(): Promise<ModelStatus> {
+  private async loadEmbedding(
+    fileName: string,
+    contextLength: number | undefined,
+  ): Promise<ModelStatus> {
+    const embedder = this.requireEmbedder();
+    const path = join(modelsDir(this.options.dataDir), fileName);
+    if (!existsSync(path)) throw new ApiError('NOT_FOUND', { path: ['fileName'] });
+    this.options.settings.write({ activeEmbeddingModel: fileName });
+    try {
+      await embedder.load({
+        path,
+        contextSize: Math.min(contextLength ?? EMBEDDING_CONTEXT_SIZE, EMBEDDING_CONTEXT_SIZE),
+        threads: recommendedThreads(this.hardware()),
+        purpose: 'embedding',
+      });
+      this.embeddingProblem = null;
+    } catch (error) {
+      this.embeddingProblem = error instanceof Error ? error.message : String(error);
+      throw modelError(error);
+    } finally {
+      this.options.onChange();
+    }
+    return this.status();
+  }
+
+  async unload(input: ParsedInput<'models.unload'> = { purpose: 'chat' }): Promise<ModelStatus> {
+    if (input.purpose === 'embedding') {
+      this.options.settings.write({ activeEmbeddingModel: null });
+      await this.embedder?.unload();
+      this.embeddingProblem = null;
+      this.options.onChange();
+      return this.status();
+    }
     this.options.settings.write({ activeModel: null });
     await this.process?.unload();
     this.loadedFile = undefined;
@@ -205,8 +311,38 @@ export class ModelService {
     return this.requireProcess().chat(request, options);
   }
 
+  /** Embedding vectors for texts (at most MAX_EMBED_TEXTS), from the embedding model. */
+  async embed(texts: string[]): Promise<number[][]> {
+    if (!this.embedder) throw new ApiError('MODEL_UNAVAILABLE');
+    try {
+      return (await this.embedder.embed(texts)).vectors;
+    } catch (error) {
+      throw modelError(error);
+    }
+  }
+
   async dispose(): Promise<void> {
-    await this.process?.dispose();
+    await Promise.all([this.process?.dispose(), this.embedder?.dispose()]);
+  }
+
+  private embeddingStatus(): ModelStatus['embedding'] {
+    const state = this.embedder?.state ?? { kind: 'none' as const };
+    return {
+      state: state.kind,
+      progress: state.kind === 'loading' ? state.progress : state.kind === 'ready' ? 1 : 0,
+      loaded:
+        state.kind === 'ready'
+          ? {
+              fileName: basename(state.model.path),
+              name: state.model.name,
+              dimensions: state.model.embeddingSize,
+              contextSize: state.model.contextSize,
+              loadMs: Math.round(state.model.loadMs),
+            }
+          : null,
+      problem: this.embeddingProblem,
+      vectors: this.options.vectorIndex?.() ?? { available: false, indexed: 0, entries: 0 },
+    };
   }
 
   private installed(): ModelStatus['installed'] {
@@ -225,6 +361,11 @@ export class ModelService {
   private requireProcess(): ModelProcess {
     if (!this.process) throw new ApiError('MODEL_UNAVAILABLE');
     return this.process;
+  }
+
+  private requireEmbedder(): ModelProcess {
+    if (!this.embedder) throw new ApiError('MODEL_UNAVAILABLE');
+    return this.embedder;
   }
 }
 

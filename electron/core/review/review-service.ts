@@ -21,6 +21,7 @@ import type { CaseRecord, CaseRepository } from '../cases/case-repository';
 import type { Clock } from '../clock';
 import { inTransaction, type Db } from '../db/connection';
 import { appendOutbox } from '../db/outbox';
+import { citationOf } from '../knowledge/knowledge-index';
 import type { KnowledgeRepository, StoredMatter } from '../knowledge/knowledge-repository';
 import type { SettingsStore } from '../settings/settings-store';
 import { checkFieldValue, type MaterialFieldType } from '@shared/knowledge/field-values';
@@ -500,14 +501,7 @@ export class ReviewService {
     const query = `${point.title} ${point.legalBasis}`;
     const inMatter = this.findPassages(query, matter.code);
     const hits = inMatter.length > 0 ? inMatter : this.findPassages(query, undefined);
-    const passages = hits.slice(0, PASSAGES_PER_POINT).map((hit): Citation => ({
-      entryId: hit.entryId,
-      version: hit.version,
-      kind: hit.kind,
-      title: hit.title,
-      effectiveFrom: hit.effectiveFrom,
-      snippet: hit.snippet,
-    }));
+    const passages = hits.slice(0, PASSAGES_PER_POINT).map(citationOf);
     this.passageCache.set(key, passages);
     return passages;
   }

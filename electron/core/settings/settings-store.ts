@@ -7,6 +7,7 @@ const defaults: Settings = {
   idleTimeoutMinutes: 15,
   correctionDays: 10,
   activeModel: null,
+  activeEmbeddingModel: null,
 };
 
 /** Terminal settings, one row per key, each value JSON. */
