@@ -559,6 +559,11 @@ export const en = {
     minimumRam: 'Needs {{ram}} GiB RAM',
     licence: 'Licence: {{licence}}',
     purpose: { chat: 'Chat / reading', embedding: 'Embeddings' },
+    embedding: 'Embedding model (hybrid search)',
+    embeddingNone: 'Not loaded: search uses keywords only (BM25)',
+    embeddingLoaded:
+      '{{file}} · {{dimensions}} dimensions · {{indexed}} of {{entries}} entries indexed',
+    vectorsUnavailable: 'The sqlite-vec extension cannot load here: search uses keywords only',
   },
   prefill: {
     knownApplicant: 'This applicant has had {{count}} cases here (last on {{date}}).',

@@ -549,6 +549,10 @@ export const zhCN = {
     minimumRam: '最低内存 {{ram}} GiB',
     licence: '许可：{{licence}}',
     purpose: { chat: '问答/阅读', embedding: '向量检索' },
+    embedding: '向量模型（混合检索）',
+    embeddingNone: '未加载：检索仅用关键词（BM25）',
+    embeddingLoaded: '{{file}} · {{dimensions}} 维 · 已索引 {{indexed}} / {{entries}} 条',
+    vectorsUnavailable: '本机无法加载 sqlite-vec 扩展，检索仅用关键词',
   },
   prefill: {
     knownApplicant: '该申请人此前在本大厅办理过 {{count}} 件（最近一次 {{date}}）。',

@@ -156,7 +156,7 @@ export function ModelsScreen() {
     },
   });
   const unload = useMutation({
-    mutationFn: () => client.models.unload({}),
+    mutationFn: (purpose: 'chat' | 'embedding') => client.models.unload({ purpose }),
     onSuccess: (next) => {
       queryClient.setQueryData(queryKeys.models, next);
     },
@@ -221,12 +221,15 @@ export function ModelsScreen() {
     {
       header: t('common.actions'),
       cell: ({ row: { original: file } }) =>
-        data?.loaded?.fileName === file.fileName ? (
+        data?.loaded?.fileName === file.fileName ||
+        data?.embedding.loaded?.fileName === file.fileName ? (
           <Button
             size="small"
             loading={unload.isPending}
             onClick={() => {
-              unload.mutate();
+              unload.mutate(
+                data.embedding.loaded?.fileName === file.fileName ? 'embedding' : 'chat',
+              );
             }}
             data-testid="model-unload"
           >
@@ -236,7 +239,7 @@ export function ModelsScreen() {
           <Button
             size="small"
             type="primary"
-            disabled={!data?.supported || file.purpose === 'embedding' || data.state === 'loading'}
+            disabled={!data?.supported || data.state === 'loading'}
             loading={load.isPending && load.variables === file.fileName}
             onClick={() => {
               load.mutate(file.fileName);
@@ -276,6 +279,24 @@ export function ModelsScreen() {
                       seconds: (data.loaded.loadMs / 1000).toFixed(1),
                     })
                   : (data.problem ?? undefined)
+              }
+            />
+            <Alert
+              type={data.embedding.state === 'ready' ? 'success' : 'info'}
+              showIcon
+              data-testid="embedding-state"
+              title={`${t('models.embedding')}：${t(`models.states.${data.embedding.state}`)}`}
+              description={
+                !data.embedding.vectors.available
+                  ? t('models.vectorsUnavailable')
+                  : data.embedding.loaded
+                    ? t('models.embeddingLoaded', {
+                        file: data.embedding.loaded.fileName,
+                        dimensions: data.embedding.loaded.dimensions,
+                        indexed: data.embedding.vectors.indexed,
+                        entries: data.embedding.vectors.entries,
+                      })
+                    : (data.embedding.problem ?? t('models.embeddingNone'))
               }
             />
             {data.state === 'loading' ? (
