@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { EngineHost } from './engine-host';
 import { APP_ORIGIN, isAppNavigation } from './navigation-guard';
+import { registerPrintToPdf } from './print-to-pdf';
 
 /**
  * The desktop shell, kept thin: it registers the app protocol, starts the engine in a utility
@@ -59,6 +60,7 @@ void app.whenReady().then(() => {
   });
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(join(outDir, 'renderer'));
+  registerPrintToPdf();
   engine.start();
   openWindow();
   app.on('activate', () => {

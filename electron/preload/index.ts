@@ -2,6 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import {
   ApiError,
   createBangbanBridge,
+  type BangbanBridge,
   type EventName,
   type MethodName,
   type ResponseEnvelope,
@@ -70,4 +71,11 @@ function subscribe(event: EventName, listener: (payload: unknown) => void): () =
   return () => set.delete(listener);
 }
 
-contextBridge.exposeInMainWorld('bangban', createBangbanBridge(request, subscribe));
+// The one shell capability beside the engine: printing the page to PDF (a fixed channel whose
+// handler only answers our own pages).
+const bridge: BangbanBridge = {
+  ...createBangbanBridge(request, subscribe),
+  printToPdf: (fileName) =>
+    ipcRenderer.invoke('bangban:print-to-pdf', fileName) as Promise<{ path: string | null }>,
+};
+contextBridge.exposeInMainWorld('bangban', bridge);

@@ -27,6 +27,11 @@ export type BangbanClient = {
   events: {
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   };
+  /**
+   * Desktop only (the shell, not the engine): renders the current page to an A4 PDF and saves it
+   * where the clerk chooses; `path` is null when cancelled.
+   */
+  printToPdf?: (fileName: string) => Promise<{ path: string | null }>;
 };
 
 /**
@@ -66,6 +71,11 @@ export type BangbanBridge = {
   events: {
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   };
+  /**
+   * Desktop only (the shell, not the engine): renders the current page to an A4 PDF and saves it
+   * where the clerk chooses; `path` is null when cancelled.
+   */
+  printToPdf?: (fileName: string) => Promise<{ path: string | null }>;
 };
 
 /** Builds the bridge over a request function that answers response envelopes. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './validation';
 
 export const modelStateSchema = z.enum(['none', 'loading', 'ready', 'crashed', 'error']);
 
@@ -92,11 +93,28 @@ const fileName = z
 export const installModelInputSchema = z
   .object({
     /** A GGUF file on this PC (USB stick, shared folder), copied into the data folder. */
-    sourcePath: z.string().trim().min(1).max(1000),
+    sourcePath: z.string().trim().min(1).max(1000).optional(),
+    /** Or an http(s) address (the hub's model files); a broken download resumes where it stopped. */
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
     /** The name to install it under; a manifest entry's file name makes it that model. */
     fileName: fileName.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    if ((input.sourcePath === undefined) === (input.url === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sourcePath'],
+        ...bilingual(
+          '请填写模型文件路径或下载地址（二选一）',
+          'Give a file path or a download address',
+        ),
+      });
+    }
+  });
 
 const purpose = z.enum(['chat', 'embedding']);
 

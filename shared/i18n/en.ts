@@ -550,7 +550,8 @@ export const en = {
     load: 'Load',
     unload: 'Unload',
     install: 'Install a model file',
-    sourcePath: 'Model file path (a .gguf file on this PC)',
+    sourcePath:
+      'Model file path (a .gguf file on this PC) or download address (http/https, resumable)',
     sourcePathPlaceholder: 'e.g. /media/usb/qwen2.5-1.5b-instruct-q4_k_m.gguf',
     fileName: 'Install as (optional; a manifest file name makes it that model)',
     installing: 'Copying and verifying…',

@@ -540,7 +540,7 @@ export const zhCN = {
     load: '加载',
     unload: '卸载',
     install: '安装模型文件',
-    sourcePath: '模型文件路径（本机上的 .gguf 文件）',
+    sourcePath: '模型文件路径（本机上的 .gguf 文件）或下载地址（http/https，可断点续传）',
     sourcePathPlaceholder: '例如：/media/usb/qwen2.5-1.5b-instruct-q4_k_m.gguf',
     fileName: '安装为（选填，清单中的文件名即对应该模型）',
     installing: '正在复制并校验…',

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forkWorkerLauncher } from '../../electron/core/model';
 import {
@@ -48,7 +51,7 @@ describe('local model through the engine', () => {
     expect(loaded).toMatchObject({ state: 'ready', loaded: { fileName: 'tiny-test.gguf' } });
     expect((await t.ok('system.status', {})).model.state).toBe('loaded');
     expect((await t.ok('settings.get', {})).activeModel).toBe('tiny-test.gguf');
-  }, 60_000);
+  }, 120_000);
 
   it('suggests a verdict for a model point that cites only the point’s passages', async () => {
     const [matter] = await t.ok('matters.search', { query: '食品经营许可' });
@@ -79,7 +82,7 @@ describe('local model through the engine', () => {
     const differ = await t.call('review.decide', { caseId, pointCode: 'RP05', verdict });
     if (point?.suggestion?.verdict === 'unsure') expect(differ.ok).toBe(true);
     else expect(differ.ok ? null : differ.error.path).toEqual(['note']);
-  }, 60_000);
+  }, 120_000);
 
   it('streams an answer and checks its citation marks after generation', async () => {
     const answer = await t.ok('copilot.ask', { question: '营业执照丢了怎么补办？' });
@@ -101,7 +104,37 @@ describe('local model through the engine', () => {
     // Stored: the conversation shows the generated answer again.
     const [again] = await t.ok('copilot.conversation', { conversationId: answer.conversationId });
     expect(again?.generated?.text).toBe(generated.generated?.text);
-  }, 60_000);
+  }, 120_000);
+
+  it('installs from a download address, and refuses an input with neither path nor address', async () => {
+    const server = createServer((request, response) => {
+      if (request.url !== '/models/tiny-download.gguf') {
+        response.writeHead(404).end();
+        return;
+      }
+      const body = readFileSync(model.path);
+      response.writeHead(200, { 'content-length': String(body.length) }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const status = await t.ok('models.install', {
+        url: `http://127.0.0.1:${String(port)}/models/tiny-download.gguf`,
+      });
+      expect(status.installed.map((file) => file.fileName)).toContain('tiny-download.gguf');
+      const missing = await t.call('models.install', {
+        url: `http://127.0.0.1:${String(port)}/models/absent.gguf`,
+      });
+      expect(missing.ok ? null : missing.error.code).not.toBeNull();
+    } finally {
+      server.close();
+    }
+    const neither = await t.call('models.install', {});
+    expect(neither.ok ? null : neither.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['sourcePath'],
+    });
+  });
 
   it('unloads back to retrieval-only mode; model questions then fail plainly', async () => {
     const status = await t.ok('models.unload', {});
@@ -110,5 +143,5 @@ describe('local model through the engine', () => {
     const refused = await t.call('copilot.generate', { answerId: answer.id });
     expect(refused.ok ? null : refused.error.code).toBe('MODEL_UNAVAILABLE');
     expect((await t.ok('settings.get', {})).activeModel).toBeNull();
-  }, 60_000);
+  }, 120_000);
 });

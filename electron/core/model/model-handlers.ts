@@ -13,7 +13,11 @@ export function modelHandlers(
         context.connection.send({
           type: 'event',
           event: 'models.progress',
-          payload: { phase: 'install', fileName: input.fileName ?? input.sourcePath, progress },
+          payload: {
+            phase: 'install',
+            fileName: input.fileName ?? input.url ?? input.sourcePath ?? '',
+            progress,
+          },
         });
       }),
     'models.load': (input) => models.load(input),

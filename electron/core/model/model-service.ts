@@ -7,6 +7,7 @@ import { detectHardware, recommendModel, recommendedThreads, type HardwareInfo }
 import {
   installedModelFiles,
   installModelFromFile,
+  installModelFromUrl,
   modelsDir,
   ModelInstallError,
 } from './model-installer';
@@ -213,17 +214,21 @@ export class ModelService {
     input: ParsedInput<'models.install'>,
     onProgress: (progress: number) => void,
   ): Promise<ModelStatus> {
-    const fileName = input.fileName ?? basename(input.sourcePath);
+    const source = input.url ?? input.sourcePath ?? '';
+    const fileName =
+      input.fileName ?? basename(input.url === undefined ? source : new URL(source).pathname);
     const entry = this.options.manifest.models.find((model) => model.file === fileName);
+    const options = {
+      dataDir: this.options.dataDir,
+      fileName,
+      expectedSha256: entry?.sha256 ?? null,
+      onProgress: ({ bytesDone, bytesTotal }: { bytesDone: number; bytesTotal: number | null }) => {
+        onProgress(bytesTotal ? bytesDone / bytesTotal : 0);
+      },
+    };
     try {
-      await installModelFromFile(input.sourcePath, {
-        dataDir: this.options.dataDir,
-        fileName,
-        expectedSha256: entry?.sha256 ?? null,
-        onProgress: ({ bytesDone, bytesTotal }) => {
-          onProgress(bytesTotal ? bytesDone / bytesTotal : 0);
-        },
-      });
+      if (input.url === undefined) await installModelFromFile(source, options);
+      else await installModelFromUrl(source, options);
     } catch (error) {
       if (error instanceof ModelInstallError) throw installError(error);
       throw error;
@@ -403,6 +408,6 @@ function installError(error: ModelInstallError): ApiError {
   };
   return new ApiError(error.code === 'not_found' ? 'NOT_FOUND' : 'INVALID_INPUT', {
     message: messages[error.code],
-    path: ['sourcePath'],
+    path: [error.code === 'download_failed' ? 'url' : 'sourcePath'],
   });
 }

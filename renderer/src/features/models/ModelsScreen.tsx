@@ -77,7 +77,10 @@ function InstallForm() {
   const install = useMutation({
     mutationFn: (values: { sourcePath: string; fileName?: string }) =>
       client.models.install({
-        sourcePath: values.sourcePath.trim(),
+        // An address downloads (resumable, verified); anything else is a path on this PC.
+        ...(/^https?:\/\//i.test(values.sourcePath.trim())
+          ? { url: values.sourcePath.trim() }
+          : { sourcePath: values.sourcePath.trim() }),
         ...(values.fileName?.trim() ? { fileName: values.fileName.trim() } : {}),
       }),
     onMutate: () => {

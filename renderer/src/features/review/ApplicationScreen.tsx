@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationForm } from '@shared/api/documents';
 import { useClient } from '../../app/engine-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { printPage } from '../../ui/print-page';
 
 const BLANK = '＿＿＿＿＿＿';
 
@@ -126,7 +127,7 @@ export function ApplicationScreen({ caseId, canEdit }: { caseId: number; canEdit
           type="primary"
           icon={<PrinterOutlined />}
           onClick={() => {
-            window.print();
+            void printPage(`${data.reference}-${data.title}.pdf`);
           }}
           data-testid="application-print"
         >

@@ -9,6 +9,7 @@ import { queryKeys } from '../../app/query-keys';
 import { toApiError } from '../../ui/api-error';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { printPage } from '../../ui/print-page';
 
 /** Chinese ordinal for list items on a printed notice: 一、二、… */
 const ordinals = '一二三四五六七八九十';
@@ -126,7 +127,7 @@ export function NoticeScreen({ caseId }: { caseId: number }) {
             type="primary"
             icon={<PrinterOutlined />}
             onClick={() => {
-              window.print();
+              void printPage(`${notice.data.number}-一次性告知书.pdf`);
             }}
             data-testid="notice-print"
           >
