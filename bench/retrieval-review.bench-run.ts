@@ -22,19 +22,14 @@ import {
   reviewMatterFile,
   reviewRules,
 } from './review-matter';
+import type { BenchResult } from './bench-result';
 
 /**
  * Issue 3's benchmarks: retrieval over a 100,000-entry knowledge base (knowledge.search and
  * copilot.ask against a bare FTS5 query), the rule review of a 30-point case (review.get against
  * json-logic-js alone) and the engine's memory. Each beside a baseline measured in this run.
  */
-interface Result {
-  name: string;
-  ours: string;
-  baseline: string;
-  note: string;
-}
-const results: Result[] = [];
+const results: BenchResult[] = [];
 const work = mkdtempSync(join(tmpdir(), 'bangban-bench3-'));
 /** BANGBAN_BENCH_ENTRIES shrinks the knowledge base for a quick trial run. */
 const ENTRIES = Number(process.env.BANGBAN_BENCH_ENTRIES ?? 100_000);
@@ -289,16 +284,5 @@ describe('benchmarks of issue 3', () => {
       note: `the importing bench worker after the import (after GC): RSS ${mib(afterImport.rss)}, heap ${mib(afterImport.heap)}`,
     });
   });
-
-  // Engine memory with a local model loaded (node-llama-cpp, generated model of real dimensions):
-  // to be added with the model benchmarks. Until then the table says so instead of leaving a gap.
-  it.todo('engine memory with a model loaded');
-  it('engine memory with a model loaded: placeholder row', () => {
-    results.push({
-      name: 'Engine memory with a model loaded',
-      ours: 'not measured yet',
-      baseline: '—',
-      note: 'to be added with the model benchmarks (it.todo in bench/retrieval-review.bench-run.ts)',
-    });
-  });
+  // Engine memory with a model loaded is measured in bench/model.bench-run.ts.
 });

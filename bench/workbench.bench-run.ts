@@ -19,18 +19,13 @@ import { startBrowserMode, type BrowserModeProcess } from '../tests/support/brow
 import { launchChromium } from '../tests/support/chromium';
 import { SEED_KNOWLEDGE } from '../tests/support/engine-harness';
 import { seedCases } from './seed-cases';
+import type { BenchResult } from './bench-result';
 
 /**
  * The benchmarks of the foundation: engine cold start, browser-mode first paint, a 10,000-case list
  * (query and render) and the seed-knowledge import, each beside a baseline measured in this run.
  */
-interface Result {
-  name: string;
-  ours: string;
-  baseline: string;
-  note: string;
-}
-const results: Result[] = [];
+const results: BenchResult[] = [];
 const work = mkdtempSync(join(tmpdir(), 'bangban-bench-'));
 let browser: Browser;
 

@@ -3,6 +3,7 @@ import { maskCitizenId, maskPhone } from '@shared/domain/masking';
 import type { JsonSchemaObject } from '../model';
 
 const PASSAGE_CHARS = 400;
+const REASON_CHARS = 150;
 
 export const ADVICE_SYSTEM_PROMPT =
   '你是县级政务服务大厅的预审助手。请根据审查指引，只依据给出的申请材料字段和知识条目，判断该审查要点是否满足：' +
@@ -63,15 +64,18 @@ export function adviceRequest(
       type: 'object',
       properties: {
         verdict: { type: 'string', enum: ['pass', 'fail', 'unsure'] },
-        reason: { type: 'string' },
+        // Bounded, so a rambling model still closes its JSON within the token budget.
+        reason: { type: 'string', maxLength: REASON_CHARS },
         citedEntryIds: {
           type: 'array',
           items: ids.length > 0 ? { type: 'string', enum: ids } : { type: 'string' },
+          maxItems: Math.max(1, ids.length),
         },
       },
       required: ['verdict', 'reason', 'citedEntryIds'],
     },
-    maxTokens: 320,
+    // Up to two tokens a Chinese character, plus the JSON around it and the cited ids.
+    maxTokens: REASON_CHARS * 2 + 120,
   };
 }
 
