@@ -1,3 +1,4 @@
+import type { FieldValue, MaterialState } from '@shared/api';
 import { parseCitizenId } from '@shared/domain/citizen-id';
 import { isIsoDate, isoDateToDayNumber } from '@shared/domain/iso-date';
 import { isPhoneNumber } from '@shared/domain/phone';
@@ -11,7 +12,10 @@ export const CALENDAR = Symbol('calendar');
 /** The case as rules see it (docs/knowledge-format.md, "rule data"). */
 export interface RuleData {
   applicant: Record<string, unknown>;
-  materials: Record<string, { received: boolean; state: string; fields: Record<string, unknown> }>;
+  materials: Record<
+    string,
+    { received: boolean; state: MaterialState; fields: Record<string, FieldValue> }
+  >;
   case: { reference: string; createdAt: string; matterCode: string };
   today: string;
   [CALENDAR]?: WorkingDayCalendar | undefined;

@@ -344,8 +344,8 @@ export class ReviewService {
     return notice;
   }
 
-  /** The data rules read (docs/knowledge-format.md §5.1). */
-  ruleData(record: CaseRecord, matter: StoredMatter): Omit<RuleData, symbol> {
+  /** The data rules read (docs/knowledge-format.md §5.1); the review screen shows the same. */
+  private ruleData(record: CaseRecord, matter: StoredMatter): Omit<RuleData, symbol> {
     const states = new Map(this.cases.materials(record.id).map((row) => [row.materialCode, row]));
     const fields = this.reviews.fields(record.id);
     const applicant = record.applicant;
@@ -461,8 +461,6 @@ export class ReviewService {
       };
     });
     const decided = points.filter((point) => point.decision !== null).length;
-    const states = new Map(this.cases.materials(record.id).map((row) => [row.materialCode, row]));
-    const fields = this.reviews.fields(record.id);
     return {
       caseId: record.id,
       caseReference: record.reference,
@@ -471,20 +469,24 @@ export class ReviewService {
       round: review?.round ?? 0,
       startedBy: review?.startedBy ?? null,
       startedAt: review?.startedAt ?? null,
-      materials: matter.document.materials.map((material) => ({
-        code: material.code,
-        name: material.name,
-        required: material.required,
-        state: states.get(material.code)?.state ?? 'pending',
-        fields: material.fields.map((field) => ({
-          key: field.key,
-          label: field.label,
-          type: field.type,
-          required: field.required,
-          personal: field.personal,
-          value: fields.get(material.code)?.[field.key] ?? null,
-        })),
-      })),
+      // The same states and values the rules just read, so screen and verdicts cannot disagree.
+      materials: matter.document.materials.map((material) => {
+        const read = data.materials[material.code];
+        return {
+          code: material.code,
+          name: material.name,
+          required: material.required,
+          state: read?.state ?? 'pending',
+          fields: material.fields.map((field) => ({
+            key: field.key,
+            label: field.label,
+            type: field.type,
+            required: field.required,
+            personal: field.personal,
+            value: read?.fields[field.key] ?? null,
+          })),
+        };
+      }),
       points,
       progress: { decided, total: points.length },
       suggestedOutcome: decided === points.length ? outcomeOf(points) : null,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar, calendarYearSchema } from '@shared/domain/working-days';
+import type { FieldValue } from '@shared/api';
 import type { MatterDocument } from '@shared/knowledge/format';
 import { parseKnowledgeText } from '@shared/knowledge/parse';
 import { readKnowledgeSources } from '../knowledge/knowledge-sources';
@@ -104,7 +105,7 @@ describe('the seed rules', () => {
   /** A complete, consistent case for a matter: everything received, every field plausibly filled. */
   function completeCase(matter: MatterDocument): Omit<RuleData, symbol> {
     const name = '城关镇好味道餐饮管理有限公司';
-    const values: Record<string, unknown> = {
+    const values: Record<string, FieldValue> = {
       text: name,
       longText: '经营场所位于临街一层，面积 120 平方米。',
       date: '2030-06-30',
@@ -132,7 +133,7 @@ describe('the seed rules', () => {
             received: true,
             state: 'received',
             fields: Object.fromEntries(
-              material.fields.map((field) => [field.key, values[field.type]]),
+              material.fields.map((field) => [field.key, values[field.type] ?? null]),
             ),
           },
         ]),
