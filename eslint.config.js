@@ -74,7 +74,7 @@ export default tseslint.config(
       'electron/*',
       'react',
       'react-dom',
-      'better-sqlite3',
+      'better-sqlite3-multiple-ciphers',
       '**/renderer/**',
       '**/electron/**',
     ],
@@ -83,7 +83,13 @@ export default tseslint.config(
   ),
   zone(
     ['renderer/**/*.{ts,tsx}'],
-    [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3', '**/electron/**'],
+    [
+      ...nodeBuiltins,
+      'electron',
+      'electron/*',
+      'better-sqlite3-multiple-ciphers',
+      '**/electron/**',
+    ],
     'The renderer reaches the engine only through the typed client of shared/api.',
   ),
   zone(
@@ -93,7 +99,7 @@ export default tseslint.config(
   ),
   zone(
     ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    ['**/renderer/**', '**/core/**', 'better-sqlite3'],
+    ['**/renderer/**', '**/core/**', 'better-sqlite3-multiple-ciphers'],
     'The shells start the engine; they do not import it.',
   ),
 );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -483,6 +484,8 @@ describe('benchmarks of the local model', () => {
     progress('worker built');
     engine = Engine.open({
       dataDir,
+      // A benchmark's throw-away store: a fresh key that dies with it.
+      storeKey: randomBytes(32),
       mode: 'browser',
       version: 'bench',
       seedKnowledgeDir: SEED_KNOWLEDGE,

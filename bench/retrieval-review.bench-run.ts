@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,8 @@ function memory(): { rss: number; heap: number } {
 function openEngine(dataDir: string, clock: ManualClock): Engine {
   return Engine.open({
     dataDir,
+    // A benchmark's throw-away store: a fresh key that dies with it.
+    storeKey: randomBytes(32),
     mode: 'browser',
     version: 'bench',
     seedKnowledgeDir: SEED_KNOWLEDGE,

@@ -2,6 +2,7 @@ import { citizenIdCheckCharacter } from '@shared/domain/citizen-id';
 import { silentLogger } from '../electron/core/logger';
 import { Engine } from '../electron/core/engine';
 import { SEED_KNOWLEDGE } from '../tests/support/engine-harness';
+import { storeKeyOf } from '../tests/support/test-store';
 
 const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂';
@@ -24,6 +25,7 @@ export async function seedCases(
   const adminPassword = 'Bench#Admin2026';
   const engine = Engine.open({
     dataDir,
+    storeKey: await storeKeyOf(dataDir),
     mode: 'browser',
     version: 'bench',
     seedKnowledgeDir: SEED_KNOWLEDGE,

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import WebSocket from 'ws';
@@ -18,6 +19,7 @@ import {
 import { startBrowserMode, type BrowserModeProcess } from '../tests/support/browser-mode-process';
 import { launchChromium } from '../tests/support/chromium';
 import { SEED_KNOWLEDGE } from '../tests/support/engine-harness';
+import { openTestStore } from '../tests/support/test-store';
 import { seedCases } from './seed-cases';
 import type { BenchResult } from './bench-result';
 
@@ -125,7 +127,7 @@ describe('benchmarks', () => {
   it('seed knowledge import', async () => {
     const sources = readKnowledgeSources(SEED_KNOWLEDGE);
     const ours = await timeRuns(5, () => {
-      const db = openDatabase(join(mkdtempSync(join(work, 'import-')), 'b.db'));
+      const db = openDatabase(join(mkdtempSync(join(work, 'import-')), 'b.db'), randomBytes(32));
       migrate(db);
       const { repository, importer } = createKnowledgeStore(db, systemClock);
       const started = performance.now();
@@ -136,7 +138,8 @@ describe('benchmarks', () => {
     });
     const documents = sources.map((source) => source.content);
     const raw = await timeRuns(5, () => {
-      const db = openDatabase(join(mkdtempSync(join(work, 'raw-')), 'r.db'));
+      // The baseline pays for the same encryption: only the importer's own work differs.
+      const db = openDatabase(join(mkdtempSync(join(work, 'raw-')), 'r.db'), randomBytes(32));
       db.exec('CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT');
       const started = performance.now();
       const insert = db.prepare('INSERT INTO docs (body) VALUES (?)');
@@ -187,7 +190,7 @@ describe('benchmarks', () => {
     });
     socket.close();
     await engine.stop();
-    const rawDb = new Database(join(dataDir, 'bangban.db'), { readonly: true });
+    const rawDb = await openTestStore(dataDir);
     const bare = await timeRuns(7, () => {
       const started = performance.now();
       rawDb
@@ -228,7 +231,7 @@ describe('benchmarks', () => {
           })
         ).ms,
     );
-    const rawDb = new Database(join(dataDir, 'bangban.db'), { readonly: true });
+    const rawDb = await openTestStore(dataDir);
     const bareFts = await timeRuns(7, () => {
       const started = performance.now();
       rawDb.prepare('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?').all('"张"');

@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { appPaths, dataDirFrom } from './core/config';
-import { Engine } from './core/engine';
-import { forkWorkerLauncher, modelWorkerPath } from './core/model';
 import { createLogger } from './core/logger';
 import { startBrowserModeServer } from './core/rpc/browser-mode-server';
-import { ENGINE_VERSION } from './core/version';
+import { startEngine } from './core/start-engine';
 
 const DEFAULT_PORT = 47615;
 
@@ -17,21 +14,15 @@ async function main(): Promise<void> {
   const logger = createLogger();
   const paths = appPaths(import.meta.url);
   const dataDir = dataDirFrom(process.env);
-  const engine = Engine.open({
-    dataDir,
+  const gate = await startEngine({
     mode: 'browser',
-    version: ENGINE_VERSION,
-    seedKnowledgeDir: join(paths.resourcesDir, 'knowledge'),
-    calendarDir: join(paths.resourcesDir, 'calendar'),
-    templatesDir: join(paths.resourcesDir, 'templates'),
-    modelLauncher: forkWorkerLauncher(modelWorkerPath(import.meta.url)),
-    modelManifestPath: paths.modelManifestPath,
+    bundleUrl: import.meta.url,
+    env: process.env,
     logger,
-    checkOutputs: process.env.BANGBAN_CHECK_OUTPUTS === '1',
   });
   const start = (port: number): ReturnType<typeof startBrowserModeServer> =>
     startBrowserModeServer({
-      engine,
+      engine: gate,
       rendererDir: paths.rendererDir,
       host: '127.0.0.1',
       port,
@@ -52,7 +43,7 @@ async function main(): Promise<void> {
 
   const stop = (): void => {
     void server.close().then(() => {
-      engine.close();
+      gate.close();
       process.exit(0);
     });
   };

@@ -40,9 +40,14 @@ import { ReviewRepository, ReviewService, reviewHandlers, RuleEvaluator } from '
 import { Dispatcher, type Connection, type Handlers } from './rpc/dispatcher';
 import { SettingsStore } from './settings/settings-store';
 import { readSystemStatus, systemHandlers } from './system';
+import { vaultHandlers, type Vault } from './vault';
 
 export interface EngineOptions {
   dataDir: string;
+  /** The unlocked store key (EngineGate gets it from the vault; tests bring their own). */
+  storeKey: Buffer;
+  /** Where the key came from, for rotating it; absent when the caller manages the key. */
+  vault?: Vault | undefined;
   mode: 'desktop' | 'browser';
   version: string;
   /** Folder of seed knowledge files imported at start (resources/knowledge); none to skip. */
@@ -89,7 +94,7 @@ export class Engine {
   private constructor(options: EngineOptions, logger: Logger) {
     const clock = options.clock ?? systemClock;
     mkdirSync(options.dataDir, { recursive: true });
-    this.db = openDatabase(join(options.dataDir, DATABASE_FILE));
+    this.db = openDatabase(join(options.dataDir, DATABASE_FILE), options.storeKey);
     // Without sqlite-vec (no binary for this platform) search stays BM25 only: said, not fatal.
     const vectorSupport = loadVectorExtension(this.db);
     if (!vectorSupport.available)
@@ -190,6 +195,9 @@ export class Engine {
     };
     this.status = () => readSystemStatus(this.db, knowledge, identity, this.models.status());
     const handlers: Handlers = {
+      ...vaultHandlers(options.vault, this.db, (status) => {
+        this.broadcast('vault.status', status);
+      }),
       ...systemHandlers(this.status),
       ...authHandlers(auth, settings, this.db, (userId, reason, except) => {
         this.endSessionsOf(userId, reason, except);

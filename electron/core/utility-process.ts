@@ -1,9 +1,6 @@
-import { join } from 'node:path';
-import { appPaths, dataDirFrom } from './config';
-import { forkWorkerLauncher, modelWorkerPath } from './model';
-import { Engine } from './engine';
 import { createLogger } from './logger';
-import { ENGINE_VERSION } from './version';
+import { startEngine } from './start-engine';
+import type { OsKeyProtection } from './vault';
 
 /**
  * The engine inside Electron's utilityProcess. The engine never imports `electron`, so the two
@@ -28,23 +25,48 @@ if (!parentPort) {
   );
   process.exit(1);
 }
-
+const host: ParentPortLike = parentPort;
 const logger = createLogger();
-const paths = appPaths(import.meta.url);
-const engine = Engine.open({
-  dataDir: dataDirFrom(process.env),
+
+/** Replies of the main process to our safeStorage requests, by request id. */
+const pending = new Map<number, (reply: { ok: boolean; data: string }) => void>();
+let nextRequest = 1;
+
+/**
+ * safeStorage lives in the main process: the engine sends it the bytes to wrap or unwrap and
+ * waits for the answer. The main process says at fork time whether the OS keyring is real.
+ */
+function osProtectionThroughShell(): OsKeyProtection | undefined {
+  if (process.env.BANGBAN_OS_KEY_PROTECTION !== 'safeStorage') return undefined;
+  const ask = (op: 'wrap' | 'unwrap', data: Buffer): Promise<Buffer> =>
+    new Promise((resolve, reject) => {
+      const id = nextRequest++;
+      pending.set(id, (reply) => {
+        if (reply.ok) resolve(Buffer.from(reply.data, 'base64'));
+        else reject(new Error(`safeStorage ${op} failed: ${reply.data}`));
+      });
+      host.postMessage({ type: 'safeStorage', id, op, data: data.toString('base64') });
+    });
+  return { wrap: (key) => ask('wrap', key), unwrap: (blob) => ask('unwrap', blob) };
+}
+
+host.on('message', ({ data }) => {
+  if (!isSafeStorageReply(data)) return;
+  pending.get(data.id)?.(data);
+  pending.delete(data.id);
+});
+
+const gate = await startEngine({
   mode: 'desktop',
-  version: ENGINE_VERSION,
-  seedKnowledgeDir: join(paths.resourcesDir, 'knowledge'),
-  calendarDir: join(paths.resourcesDir, 'calendar'),
-  templatesDir: join(paths.resourcesDir, 'templates'),
-  modelLauncher: forkWorkerLauncher(modelWorkerPath(import.meta.url)),
-  modelManifestPath: paths.modelManifestPath,
+  bundleUrl: import.meta.url,
+  env: process.env,
   logger,
+  osProtection: osProtectionThroughShell(),
 });
 
 // The main process hands over one MessagePort per window; each becomes one engine connection.
-parentPort.on('message', ({ data, ports }) => {
+host.on('message', ({ data, ports }) => {
+  if (isSafeStorageReply(data)) return;
   const port = ports[0];
   if (
     typeof data !== 'object' ||
@@ -56,7 +78,7 @@ parentPort.on('message', ({ data, ports }) => {
     logger.warn('ignored a message from the main process');
     return;
   }
-  const connection = engine.connect((message) => {
+  const connection = gate.connect((message) => {
     port.postMessage(message);
   });
   port.on('message', ({ data: message }) => {
@@ -68,5 +90,22 @@ parentPort.on('message', ({ data, ports }) => {
   port.start();
 });
 
-// Only now may the shell hand over windows: the store is open and migrated.
-parentPort.postMessage({ type: 'ready' });
+// Only now may the shell hand over windows: the store is open (or locked, awaiting its passphrase).
+host.postMessage({ type: 'ready' });
+
+function isSafeStorageReply(
+  data: unknown,
+): data is { type: 'safeStorage'; id: number; ok: boolean; data: string } {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    'type' in data &&
+    data.type === 'safeStorage' &&
+    'id' in data &&
+    typeof data.id === 'number' &&
+    'ok' in data &&
+    typeof data.ok === 'boolean' &&
+    'data' in data &&
+    typeof data.data === 'string'
+  );
+}

@@ -1,6 +1,7 @@
 import {
   dialog,
   MessageChannelMain,
+  safeStorage,
   utilityProcess,
   type UtilityProcess,
   type WebContents,
@@ -35,6 +36,12 @@ export class EngineHost {
     });
     this.child = child;
     child.on('message', (message: unknown) => {
+      if (isSafeStorageRequest(message)) {
+        void answerSafeStorage(message).then((reply) => {
+          child.postMessage(reply);
+        });
+        return;
+      }
       if (!isReady(message)) return;
       this.ready = true;
       this.failedStarts = 0;
@@ -77,6 +84,60 @@ export class EngineHost {
     this.child.postMessage({ type: 'connect' }, [port1]);
     contents.postMessage('bangban:engine-port', null, [port2]);
   }
+}
+
+/**
+ * Whether safeStorage really protects keys here: on Linux without a keyring it falls back to
+ * `basic_text`, a fixed password, which is no protection; the engine then asks for a passphrase.
+ */
+export async function osKeyProtectionAvailable(): Promise<boolean> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) return false;
+  if (process.platform !== 'linux') return true;
+  const backend = safeStorage.getSelectedStorageBackend();
+  return backend !== 'basic_text' && backend !== 'unknown';
+}
+
+interface SafeStorageRequest {
+  type: 'safeStorage';
+  id: number;
+  op: 'wrap' | 'unwrap';
+  data: string;
+}
+
+/** The engine's key goes through here only to be wrapped or unwrapped by the OS keyring. */
+async function answerSafeStorage(request: SafeStorageRequest): Promise<{
+  type: 'safeStorage';
+  id: number;
+  ok: boolean;
+  data: string;
+}> {
+  try {
+    const bytes = Buffer.from(request.data, 'base64');
+    const data =
+      request.op === 'wrap'
+        ? (await safeStorage.encryptStringAsync(bytes.toString('base64'))).toString('base64')
+        : Buffer.from((await safeStorage.decryptStringAsync(bytes)).result, 'base64').toString(
+            'base64',
+          );
+    return { type: 'safeStorage', id: request.id, ok: true, data };
+  } catch (error) {
+    return { type: 'safeStorage', id: request.id, ok: false, data: String(error) };
+  }
+}
+
+function isSafeStorageRequest(message: unknown): message is SafeStorageRequest {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    'type' in message &&
+    message.type === 'safeStorage' &&
+    'id' in message &&
+    typeof message.id === 'number' &&
+    'op' in message &&
+    (message.op === 'wrap' || message.op === 'unwrap') &&
+    'data' in message &&
+    typeof message.data === 'string'
+  );
 }
 
 function isReady(message: unknown): boolean {

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { EngineHost } from './engine-host';
+import { EngineHost, osKeyProtectionAvailable } from './engine-host';
 import { APP_ORIGIN, isAppNavigation } from './navigation-guard';
 import { registerPrintToPdf } from './print-to-pdf';
 
@@ -12,11 +12,15 @@ import { registerPrintToPdf } from './print-to-pdf';
 const outDir = join(import.meta.dirname, '..');
 registerAppScheme();
 
-const engine = new EngineHost(join(outDir, 'main', 'engine.js'), {
-  ...process.env,
-  BANGBAN_DATA_DIR: process.env.BANGBAN_DATA_DIR ?? app.getPath('userData'),
-  BANGBAN_RESOURCES_DIR: app.isPackaged ? process.resourcesPath : join(outDir, '..', 'resources'),
-});
+// safeStorage can only be asked once the app is ready, so the engine is made then.
+const startEngine = async (): Promise<EngineHost> =>
+  new EngineHost(join(outDir, 'main', 'engine.js'), {
+    ...process.env,
+    BANGBAN_DATA_DIR: process.env.BANGBAN_DATA_DIR ?? app.getPath('userData'),
+    BANGBAN_RESOURCES_DIR: app.isPackaged ? process.resourcesPath : join(outDir, '..', 'resources'),
+    BANGBAN_OS_KEY_PROTECTION: (await osKeyProtectionAvailable()) ? 'safeStorage' : 'none',
+  });
+let engine: EngineHost | undefined;
 
 function openWindow(): void {
   const window = new BrowserWindow({
@@ -45,7 +49,7 @@ function openWindow(): void {
     if (!isAppNavigation(url)) event.preventDefault();
   });
   contents.on('did-finish-load', () => {
-    engine.attach(contents);
+    engine?.attach(contents);
   });
   window.once('ready-to-show', () => {
     window.show();
@@ -53,7 +57,7 @@ function openWindow(): void {
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   // Deny every permission (camera, notifications…) until a feature asks for one explicitly.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => {
     callback(false);
@@ -61,6 +65,7 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(join(outDir, 'renderer'));
   registerPrintToPdf();
+  engine = await startEngine();
   engine.start();
   openWindow();
   app.on('activate', () => {
@@ -69,6 +74,6 @@ void app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => {
-  engine.stop();
+  engine?.stop();
   app.quit();
 });

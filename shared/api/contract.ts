@@ -69,6 +69,13 @@ import {
   modelStatusSchema,
 } from './models';
 import { settingsSchema, settingsUpdateSchema, systemStatusSchema } from './system';
+import {
+  rekeyVaultInputSchema,
+  setUpVaultInputSchema,
+  setVaultPassphraseInputSchema,
+  unlockVaultInputSchema,
+  vaultStatusSchema,
+} from './vault';
 
 /** Who may call a method: anyone, any signed-in user, or only the listed roles. */
 export type Access = 'public' | 'signedIn' | readonly Role[];
@@ -94,6 +101,37 @@ const okSchema = z.object({ ok: z.literal(true) });
  * dispatcher (validation, access) and for the client both shells hand to the renderer.
  */
 export const contract = {
+  'vault.status': method({
+    input: emptyInputSchema,
+    output: vaultStatusSchema,
+    access: 'public',
+    summary: 'Whether the encrypted store is open, locked or awaiting its passphrase',
+  }),
+  'vault.setUp': method({
+    input: setUpVaultInputSchema,
+    output: vaultStatusSchema,
+    access: 'public',
+    summary:
+      'First start without OS key protection: chooses the store passphrase and opens the store',
+  }),
+  'vault.unlock': method({
+    input: unlockVaultInputSchema,
+    output: vaultStatusSchema,
+    access: 'public',
+    summary: 'Unlocks the encrypted store with its passphrase',
+  }),
+  'vault.rekey': method({
+    input: rekeyVaultInputSchema,
+    output: vaultStatusSchema,
+    access: ['admin'],
+    summary: 'Rotates the store key: the store is re-encrypted and the new key wrapped again',
+  }),
+  'vault.setPassphrase': method({
+    input: setVaultPassphraseInputSchema,
+    output: vaultStatusSchema,
+    access: ['admin'],
+    summary: 'Sets or changes the passphrase (a recovery passphrase beside OS protection)',
+  }),
   'system.status': method({
     input: emptyInputSchema,
     output: systemStatusSchema,
@@ -380,6 +418,8 @@ export const events = {
   /** Raised by the desktop preload when a restarted engine's port arrives: re-attach the session. */
   'engine.reconnected': z.object({}),
   'system.status': systemStatusSchema,
+  /** The store opened, locked or changed protection: screens re-read `vault.status`. */
+  'vault.status': vaultStatusSchema,
   'knowledge.importProgress': importProgressSchema,
   'models.progress': modelProgressSchema,
   'models.status': modelStatusSchema,

@@ -20,6 +20,14 @@ export const errorCodes = [
   /** No local model is loaded (retrieval-only mode): the caller falls back. */
   'MODEL_UNAVAILABLE',
   'MODEL_FAILED',
+  /** The store is encrypted and not unlocked yet: only the vault methods answer. */
+  'STORE_LOCKED',
+  /** The passphrase or key does not open the store. */
+  'STORE_KEY_INVALID',
+  /** The store's key cannot be found (key store or key file missing): restore it or a backup. */
+  'STORE_KEY_MISSING',
+  /** Too many attempts: wait before trying again. */
+  'TRY_LATER',
   'INTERNAL',
   /** Raised by a transport, never by the engine: the request could not reach it or its answer was lost. */
   'ENGINE_UNAVAILABLE',
@@ -85,6 +93,19 @@ const defaultMessages: Record<ErrorCode, LocalizedText> = {
     zh: '同一版本号的内容与已导入的不一致，请提高版本号',
     en: 'This version differs from the one already imported; raise the version number',
   },
+  STORE_LOCKED: {
+    zh: '数据库已加密锁定，请管理员输入数据库口令解锁',
+    en: 'The store is encrypted and locked; an administrator must unlock it',
+  },
+  STORE_KEY_INVALID: {
+    zh: '数据库口令或密钥不正确',
+    en: 'The store passphrase or key is wrong',
+  },
+  STORE_KEY_MISSING: {
+    zh: '找不到数据库密钥：请从备份恢复密钥文件，或从备份、中心恢复数据',
+    en: 'The store key is missing: restore the key file, or restore the data from a backup or the hub',
+  },
+  TRY_LATER: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   INTERNAL: { zh: '系统内部错误，操作未生效', en: 'Internal error; nothing was changed' },
   ENGINE_UNAVAILABLE: {
     zh: '暂时连接不到帮办台引擎，请稍候重试',

@@ -13,3 +13,4 @@ export * from './models';
 export * from './review';
 export * from './system';
 export * from './validation';
+export * from './vault';

@@ -89,6 +89,7 @@ export const en = {
     copilot: 'Copilot',
     gaps: 'Knowledge gaps',
     models: 'Local model',
+    security: 'Data security',
   },
   userMenu: {
     role: 'Role: {{role}}',
@@ -597,5 +598,44 @@ export const en = {
     phone: 'Phone',
     address: 'Address',
     legalRepresentative: 'Legal representative',
+  },
+  vault: {
+    setupTitle: 'First start: set the store passphrase',
+    setupIntro:
+      'This terminal keeps its database encrypted (it holds citizen ID numbers and other personal data). There is no OS key protection here, so an administrator sets a passphrase, typed at every start. It cannot be recovered: keep it safe.',
+    passphrase: 'Store passphrase',
+    passphraseRule: 'At least {{count}} characters; a sentence is fine, longer is safer',
+    confirm: 'Repeat the passphrase',
+    mismatch: 'The two entries differ',
+    setupSubmit: 'Set the passphrase and encrypt',
+    unlockTitle: 'The store is encrypted and locked',
+    unlockIntro: 'An administrator enters the store passphrase to unlock this terminal.',
+    unlockSubmit: 'Unlock',
+    retryIn: 'Too many wrong passphrases; try again in {{seconds}} s',
+    recovery: 'How to recover',
+    protections: {
+      safeStorage: 'OS key protection',
+      passphrase: 'Store passphrase',
+      keyFile: 'Key file',
+    },
+  },
+  security: {
+    title: 'Data security',
+    encryption: 'Database encryption',
+    encryptionOn: 'The database is encrypted with SQLCipher (AES-256)',
+    protections: 'Key protected by',
+    keyCreatedAt: 'Current key made on',
+    rekey: 'Rotate the store key',
+    rekeyIntro:
+      'Makes a new random key, re-encrypts the whole database with it and updates every protection. Use it when the key may have leaked, or on schedule.',
+    rekeyConfirm: 'Rotate the key? Writes pause meanwhile, usually for a few seconds.',
+    rekeyDone: 'The store key was rotated',
+    currentPassphrase: 'Current store passphrase',
+    setPassphrase: 'Set a recovery passphrase',
+    changePassphrase: 'Change the store passphrase',
+    passphraseIntro:
+      'When the OS key protection fails (another OS account, a reinstall), the passphrase unlocks the store; the command line uses it too.',
+    newPassphrase: 'New passphrase',
+    passphraseDone: 'The store passphrase is set',
   },
 } satisfies Messages;

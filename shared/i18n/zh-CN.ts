@@ -87,6 +87,7 @@ export const zhCN = {
     copilot: '智能问答',
     gaps: '知识缺口',
     models: '本地模型',
+    security: '数据安全',
   },
   userMenu: {
     role: '角色：{{role}}',
@@ -584,6 +585,45 @@ export const zhCN = {
     phone: '联系电话',
     address: '地址',
     legalRepresentative: '法定代表人（负责人）',
+  },
+  vault: {
+    setupTitle: '首次使用：设置数据库口令',
+    setupIntro:
+      '本终端的数据库会加密保存（含公民身份号码等个人信息）。本机没有可用的系统密钥保护，请由管理员设置数据库口令：每次启动程序时需输入它解锁。口令无法找回，请妥善保管。',
+    passphrase: '数据库口令',
+    passphraseRule: '至少 {{count}} 位；可用一句话，越长越安全',
+    confirm: '再次输入口令',
+    mismatch: '两次输入的口令不一致',
+    setupSubmit: '设置口令并加密数据库',
+    unlockTitle: '数据库已加密锁定',
+    unlockIntro: '请管理员输入数据库口令解锁本终端。',
+    unlockSubmit: '解锁',
+    retryIn: '口令错误次数过多，请 {{seconds}} 秒后再试',
+    recovery: '恢复办法',
+    protections: {
+      safeStorage: '系统密钥保护',
+      passphrase: '数据库口令',
+      keyFile: '密钥文件',
+    },
+  },
+  security: {
+    title: '数据安全',
+    encryption: '数据库加密',
+    encryptionOn: '数据库以 SQLCipher（AES-256）加密保存',
+    protections: '密钥保护方式',
+    keyCreatedAt: '当前密钥生成于',
+    rekey: '轮换数据库密钥',
+    rekeyIntro:
+      '生成新的随机密钥，用它重新加密整个数据库，并更新各种密钥保护方式。怀疑密钥泄露或按制度定期轮换时使用。',
+    rekeyConfirm: '确定轮换密钥？期间数据库暂停写入，通常几秒内完成。',
+    rekeyDone: '数据库密钥已轮换',
+    currentPassphrase: '当前数据库口令',
+    setPassphrase: '设置恢复口令',
+    changePassphrase: '更换数据库口令',
+    passphraseIntro:
+      '系统密钥保护失效时（如更换系统账户或重装系统），可凭数据库口令解锁；命令行工具也使用它。',
+    newPassphrase: '新口令',
+    passphraseDone: '数据库口令已设置',
   },
 } as const satisfies MessageTree;
 

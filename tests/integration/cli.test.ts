@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_KNOWLEDGE, openTestEngine } from '../support/engine-harness';
+import { keyFileFor, storeKeyOf } from '../support/test-store';
 
 /** The `bangban` admin CLI, run as the built program on real data folders. */
 const cli = join(import.meta.dirname, '../../out/main/cli.js');
@@ -15,7 +16,10 @@ beforeAll(() => {
 });
 
 afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  for (const folder of folders.splice(0)) {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(keyFileFor(folder), { force: true });
+  }
 });
 
 function dataDir(): string {
@@ -30,7 +34,7 @@ function bangban(
   input?: string,
 ): { code: number | null; out: string } {
   const result = spawnSync(process.execPath, [cli, ...args], {
-    env: { ...process.env, BANGBAN_DATA_DIR: dir },
+    env: { ...process.env, BANGBAN_DATA_DIR: dir, BANGBAN_KEY_FILE: keyFileFor(dir) },
     input,
     encoding: 'utf8',
   });
@@ -55,13 +59,23 @@ describe('bangban CLI', () => {
     expect(healthy.out).toContain('事项目录：2 个事项');
   });
 
-  it('doctor fails on a file that is not a database, and says what to do', () => {
+  it('doctor fails on a file that is not a database, and says what to do', async () => {
     const dir = dataDir();
     writeFileSync(join(dir, 'bangban.db'), 'this is not a database '.repeat(200));
-    const result = bangban(dir, ['doctor']);
-    expect(result.code).toBe(1);
-    expect(result.out).toMatch(/✖ (无法打开数据库|数据库完整性检查)/);
-    expect(result.out).toContain('备份');
+    // Without a key store it cannot be told from an encrypted store whose key is lost.
+    const keyless = bangban(dir, ['doctor']);
+    expect(keyless.code).toBe(1);
+    expect(keyless.out).toContain('✖ 数据库已加密，但密钥库文件缺失');
+    expect(keyless.out).toContain('备份');
+    // With this folder's key, the file is plainly not the store the key belongs to.
+    const other = dataDir();
+    await storeKeyOf(other);
+    renameSync(join(other, 'keystore.json'), join(dir, 'keystore.json'));
+    renameSync(keyFileFor(other), keyFileFor(dir));
+    const wrong = bangban(dir, ['doctor']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toContain('✖ 未能解开数据库');
+    expect(wrong.out).toContain('从备份恢复');
   });
 
   it('imports, and refuses a bad file naming file, line and column, with nothing written', () => {
@@ -127,8 +141,8 @@ describe('bangban CLI', () => {
   });
 
   it('exports cases as an Excel-ready CSV with personal data masked', async () => {
-    const t = openTestEngine();
-    folders.push(t.dataDir);
+    const dir = dataDir();
+    const t = openTestEngine({ dataDir: dir, storeKey: await storeKeyOf(dir) });
     await t.setupAdmin();
     const [matter] = await t.ok('matters.search', { query: 'T-GTSL' });
     await t.ok('cases.create', {

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKnowledgeFile } from '../support/knowledge-generator';
+import { keyFileFor, openTestStore } from '../support/test-store';
 
 /**
  * SIGKILL the CLI while it imports a large file: the database must pass its integrity check and
@@ -37,7 +37,7 @@ interface Run {
 function runImport(dataDir: string, killAfterWritingMs?: number): Promise<Run> {
   const started = performance.now();
   const child = spawn(process.execPath, [cli, 'import', file], {
-    env: { ...process.env, BANGBAN_DATA_DIR: dataDir },
+    env: { ...process.env, BANGBAN_DATA_DIR: dataDir, BANGBAN_KEY_FILE: keyFileFor(dataDir) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let writingAfterMs: number | undefined;
@@ -56,13 +56,13 @@ function runImport(dataDir: string, killAfterWritingMs?: number): Promise<Run> {
   });
 }
 
-function inspect(dataDir: string): {
+async function inspect(dataDir: string): Promise<{
   integrity: string;
   matters: number;
   entries: number;
   imports: number;
-} {
-  const db = new Database(join(dataDir, 'bangban.db'));
+}> {
+  const db = await openTestStore(dataDir);
   try {
     return {
       integrity: db.pragma('integrity_check', { simple: true }) as string,
@@ -83,7 +83,7 @@ describe('killing the engine during an import', () => {
     expect(run.exitSignal).toBeNull();
     expect(run.writingAfterMs).toBeDefined();
     const writePhaseMs = run.totalMs - (run.writingAfterMs ?? 0);
-    expect(inspect(complete)).toEqual({
+    expect(await inspect(complete)).toEqual({
       integrity: 'ok',
       matters: MATTERS,
       entries: MATTERS,
@@ -97,7 +97,7 @@ describe('killing the engine during an import', () => {
       const dataDir = join(workDir, `killed-${index}`);
       const delay = Math.round((writePhaseMs * index) / (kills - 1));
       const killed = await runImport(dataDir, delay);
-      const state = inspect(dataDir);
+      const state = await inspect(dataDir);
       expect(state.integrity).toBe('ok');
       const all = state.matters === MATTERS && state.entries === MATTERS && state.imports === 1;
       const none = state.matters === 0 && state.entries === 0 && state.imports === 0;

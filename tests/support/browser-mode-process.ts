@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { keyFileFor } from './test-store';
 
 const webEntry = join(import.meta.dirname, '../../out/main/web.js');
 
@@ -25,6 +26,7 @@ export function startBrowserMode(
     env: {
       ...process.env,
       BANGBAN_DATA_DIR: dataDir,
+      BANGBAN_KEY_FILE: keyFileFor(dataDir),
       BANGBAN_PORT: '0',
       BANGBAN_CHECK_OUTPUTS: '1',
       ...env,

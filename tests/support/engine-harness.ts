@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,8 @@ export interface TestConnection {
 export interface TestEngine extends TestConnection {
   engine: Engine;
   dataDir: string;
+  /** The key of this data folder's encrypted store. */
+  storeKey: Buffer;
   clock: ManualClock;
   connect(): TestConnection;
   setupAdmin(): Promise<MethodOutput<'setup.createAdmin'>>;
@@ -89,13 +92,17 @@ export function openTestEngine(
     clock?: ManualClock;
     /** A real model process (tests that build the worker and write a tiny GGUF). */
     modelLauncher?: WorkerLauncher;
+    /** The store key; a new random one for a new data folder. */
+    storeKey?: Buffer;
   } = {},
 ): TestEngine {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bangban-test-'));
+  const storeKey = options.storeKey ?? randomBytes(32);
   const clock = options.clock ?? new ManualClock();
   const seedDir = options.seedDir ?? FIXTURE_KNOWLEDGE;
   const engine = Engine.open({
     dataDir,
+    storeKey,
     mode: 'browser',
     version: 'test',
     seedKnowledgeDir: seedDir,
@@ -112,12 +119,13 @@ export function openTestEngine(
     ...main,
     engine,
     dataDir,
+    storeKey,
     clock,
     connect: () => connectTo(engine),
     setupAdmin: () => main.ok('setup.createAdmin', { hallName: '测试县政务服务中心', ...ADMIN }),
     reopen: () => {
       engine.close();
-      return openTestEngine({ ...options, seedDir, dataDir, clock });
+      return openTestEngine({ ...options, seedDir, dataDir, clock, storeKey });
     },
     close: () => {
       engine.close();

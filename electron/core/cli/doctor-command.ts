@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ApiError } from '@shared/api';
 import { openDatabaseForInspection } from '../db/connection';
 import { UserRepository } from '../auth/user-repository';
 import { KnowledgeRepository } from '../knowledge/knowledge-repository';
@@ -7,6 +8,8 @@ import { bundledMigrations, schemaVersion } from '../db/migrations';
 import { DATABASE_FILE } from '../engine';
 import { loadWorkingDayCalendar } from '../calendar/calendar-loader';
 import { installedModelFiles } from '../model';
+import { KEY_STORE_FILE, storeFileKind } from '../vault';
+import { cliVault, unlockForCli } from './store';
 
 export interface Check {
   ok: boolean | 'warn';
@@ -20,11 +23,11 @@ export interface Check {
  * `bangban doctor`: checks the install, the data folder, the database and the model, and says
  * what to fix. Only reads: it never creates or repairs anything itself.
  */
-export function runDoctor(
+export async function runDoctor(
   dataDir: string,
   paths: { rendererDir: string; resourcesDir: string },
   today: Date = new Date(),
-): Check[] {
+): Promise<Check[]> {
   const checks: Check[] = [];
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   checks.push({
@@ -66,7 +69,7 @@ export function runDoctor(
       en: 'No database yet (created at first start)',
     });
   } else {
-    checks.push(...databaseChecks(file));
+    checks.push(...(await encryptedDatabaseChecks(dataDir, file)));
   }
 
   const models = installedModelFiles(dataDir);
@@ -87,10 +90,60 @@ export function runDoctor(
   return checks;
 }
 
-function databaseChecks(file: string): Check[] {
+/** The key first (without making one: doctor only reads), then the database with it. */
+async function encryptedDatabaseChecks(dataDir: string, file: string): Promise<Check[]> {
+  const kind = storeFileKind(file);
+  if (kind === 'plaintext') {
+    return [
+      {
+        ok: 'warn',
+        zh: '数据库未加密（旧版本创建）：下次启动程序时会自动加密并删除明文',
+        en: 'The store is not encrypted (an earlier version made it): the next start encrypts it',
+        fix: '启动一次程序 / start the app once',
+      },
+    ];
+  }
+  const keyStorePresent = existsSync(join(dataDir, KEY_STORE_FILE));
+  const vault = cliVault(dataDir);
+  const protections = vault.status().protections.join('、');
+  const checks: Check[] = [
+    {
+      ok: keyStorePresent,
+      zh: keyStorePresent
+        ? `数据库已加密，密钥保护方式：${protections}`
+        : '数据库已加密，但密钥库文件缺失',
+      en: keyStorePresent
+        ? `The store is encrypted; key protected by: ${protections}`
+        : 'The store is encrypted but its key store is missing',
+      fix: `从备份恢复 ${KEY_STORE_FILE}，或用 bangban restore 恢复数据 / restore ${KEY_STORE_FILE} or the data from a backup`,
+    },
+  ];
+  if (!keyStorePresent) return checks;
+  let key: Buffer;
+  try {
+    key = await unlockForCli(vault);
+  } catch (error) {
+    const message =
+      error instanceof ApiError ? error.localized : { zh: String(error), en: String(error) };
+    // Locked for want of a passphrase is expected off a terminal; a key that fails is not.
+    const locked = error instanceof ApiError && error.code === 'STORE_LOCKED';
+    checks.push({
+      ok: locked ? 'warn' : false,
+      zh: `未能解开数据库，跳过数据库检查：${message.zh}`,
+      en: `Could not unlock the store, database checks skipped: ${message.en}`,
+      fix: locked
+        ? '在终端运行并输入数据库口令，或设置 BANGBAN_KEY_FILE / run in a terminal or set BANGBAN_KEY_FILE'
+        : '密钥与数据库文件不匹配：数据库可能已损坏或被替换，请从备份恢复 / the key does not open the file: restore from a backup',
+    });
+    return checks;
+  }
+  return [...checks, ...databaseChecks(file, key)];
+}
+
+function databaseChecks(file: string, key: Buffer): Check[] {
   const checks: Check[] = [];
   try {
-    const db = openDatabaseForInspection(file);
+    const db = openDatabaseForInspection(file, key);
     try {
       const integrity = db.pragma('integrity_check', { simple: true }) as string;
       checks.push({

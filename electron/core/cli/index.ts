@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import { ApiError } from '@shared/api';
+import { ApiError, parseOrThrow, storePassphraseSchema } from '@shared/api';
 import { appPaths, dataDirFrom } from '../config';
 import { ENGINE_VERSION } from '../version';
 import { runDoctor } from './doctor-command';
 import { evalCommand } from './eval-command';
 import { exportCases, exportKnowledge } from './export-command';
 import { importCommand } from './import-command';
+import { promptPassphrase } from './passphrase-prompt';
 import { openStore } from './store';
 import { usersCommand } from './users-command';
 
@@ -44,17 +45,17 @@ program
   )
   .argument('<paths...>', '文件或目录 / files or folders (.yaml .yml .json)')
   .option('--dry-run', '只校验不写入 / check without writing', false)
-  .action((paths: string[], options: { dryRun: boolean }) => {
-    const db = openStore(dataDir);
+  .action(async (paths: string[], options: { dryRun: boolean }) => {
+    const store = await openStore(dataDir);
     try {
       process.exitCode = importCommand(
-        db,
+        store.db,
         paths,
         { dryRun: options.dryRun, importedBy: `cli:${userInfo().username}` },
         out,
       );
     } finally {
-      db.close();
+      store.close();
     }
   });
 
@@ -65,15 +66,15 @@ program
   )
   .argument('<what>', 'knowledge | cases')
   .option('-o, --out <file>', '输出文件（默认标准输出） / output file (default stdout)')
-  .action((what: string, options: { out?: string }) => {
+  .action(async (what: string, options: { out?: string }) => {
     if (what !== 'knowledge' && what !== 'cases') {
       out('✖ 请指定 knowledge 或 cases / say knowledge or cases');
       process.exitCode = 2;
       return;
     }
-    const db = openStore(dataDir);
+    const store = await openStore(dataDir);
     try {
-      const text = what === 'knowledge' ? exportKnowledge(db) : exportCases(db);
+      const text = what === 'knowledge' ? exportKnowledge(store.db) : exportCases(store.db);
       if (options.out) {
         writeFileSync(options.out, text);
         out(`✔ 已导出 / exported: ${options.out}`);
@@ -81,7 +82,7 @@ program
         process.stdout.write(text);
       }
     } finally {
-      db.close();
+      store.close();
     }
   });
 
@@ -107,10 +108,10 @@ program
         return;
       }
       const password = options.passwordStdin ? await readStdin() : undefined;
-      const db = openStore(dataDir);
+      const store = await openStore(dataDir);
       try {
         process.exitCode = await usersCommand(
-          db,
+          store.db,
           known,
           {
             ...(username === undefined ? {} : { username }),
@@ -121,18 +122,63 @@ program
           out,
         );
       } finally {
-        db.close();
+        store.close();
       }
     },
   );
+
+program
+  .command('rekey')
+  .description(
+    '轮换数据库密钥：数据库用新密钥重新加密，各种保护方式随之更新 / rotate the store key',
+  )
+  .action(async () => {
+    const store = await openStore(dataDir);
+    try {
+      const needsPassphrase = store.vault.status().protections.includes('passphrase');
+      const passphrase = needsPassphrase
+        ? await promptPassphrase('当前数据库口令 / current store passphrase: ')
+        : undefined;
+      await store.vault.rekey(store.db, passphrase);
+      out(`✔ 数据库密钥已轮换 / store key rotated (${store.vault.status().keyCreatedAt ?? ''})`);
+    } finally {
+      store.close();
+    }
+  });
+
+program
+  .command('passphrase')
+  .description(
+    '设置或更换数据库口令（系统密钥保护之外的恢复口令） / set or change the store passphrase',
+  )
+  .action(async () => {
+    const store = await openStore(dataDir);
+    try {
+      const hasOne = store.vault.status().protections.includes('passphrase');
+      const current = hasOne
+        ? await promptPassphrase('当前数据库口令 / current passphrase: ')
+        : undefined;
+      const next = await promptPassphrase('新数据库口令 / new passphrase: ');
+      const again = await promptPassphrase('再次输入 / repeat: ');
+      if (next === undefined || next !== again) {
+        out('✖ 两次输入不一致，或没有终端可输入 / the entries differ, or there is no terminal');
+        process.exitCode = 1;
+        return;
+      }
+      await store.vault.setPassphrase(current, parseOrThrow(storePassphraseSchema, next));
+      out('✔ 数据库口令已设置 / store passphrase set');
+    } finally {
+      store.close();
+    }
+  });
 
 program
   .command('doctor')
   .description(
     '检查安装、数据目录、数据库和模型，并说明如何处理 / check the install and say what to fix',
   )
-  .action(() => {
-    const checks = runDoctor(dataDir, appPaths(import.meta.url));
+  .action(async () => {
+    const checks = await runDoctor(dataDir, appPaths(import.meta.url));
     for (const check of checks) {
       const mark = check.ok === true ? '✔' : check.ok === 'warn' ? '⚠' : '✖';
       out(`${mark} ${check.zh} / ${check.en}`);

@@ -47,6 +47,8 @@ export class EvaluationEngine {
     const warnings: string[] = [];
     const engine = Engine.open({
       dataDir,
+      // A throw-away store in a temporary folder: a fresh key that dies with it.
+      storeKey: randomBytes(32),
       mode: 'browser',
       version: ENGINE_VERSION,
       seedKnowledgeDir: options.knowledgeDir,

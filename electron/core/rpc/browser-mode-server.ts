@@ -4,11 +4,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '@shared/security/content-security-policy';
-import type { Engine } from '../engine';
+import type { EngineConnection } from '../engine';
 import type { Logger } from '../logger';
 
 export interface BrowserModeOptions {
-  engine: Engine;
+  /** The engine, or the gate in front of it while the store is locked. */
+  engine: { connect(send: (message: unknown) => void): EngineConnection };
   rendererDir: string;
   host: string;
   port: number;

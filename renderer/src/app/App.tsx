@@ -1,9 +1,11 @@
+import { VaultGate } from '../features/security';
 import { StatusBar } from '../features/status';
 import { AppProviders, type AppServices } from './AppProviders';
 import { AuthGate } from './AuthGate';
 import { useSessionLifecycle } from './use-session-lifecycle';
 
-function AppFrame() {
+/** The app once the store is open: sessions, sign-in and the workbench. */
+function UnlockedApp() {
   useSessionLifecycle();
   return (
     <div className="app-frame">
@@ -12,6 +14,14 @@ function AppFrame() {
       </div>
       <StatusBar />
     </div>
+  );
+}
+
+function AppFrame() {
+  return (
+    <VaultGate>
+      <UnlockedApp />
+    </VaultGate>
   );
 }
 

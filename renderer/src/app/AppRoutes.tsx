@@ -7,6 +7,7 @@ import { KnowledgeImportScreen, SettingsScreen, UsersScreen } from '../features/
 import { CaseDetailRoute, CaseListScreen, NewCaseScreen } from '../features/cases';
 import { CopilotScreen, GapsScreen } from '../features/copilot';
 import { ModelsScreen } from '../features/models';
+import { SecurityScreen } from '../features/security';
 import { ApplicationRoute, NoticeRoute, ReviewRoute } from '../features/review';
 import { canWriteCases, isAdmin } from './permissions';
 
@@ -72,6 +73,14 @@ export function AppRoutes({ role }: { role: Role }) {
         element={
           <Allowed when={isAdmin(role)}>
             <ModelsScreen />
+          </Allowed>
+        }
+      />
+      <Route
+        path="admin/security"
+        element={
+          <Allowed when={isAdmin(role)}>
+            <SecurityScreen />
           </Allowed>
         }
       />

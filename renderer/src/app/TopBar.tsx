@@ -6,6 +6,7 @@ import {
   DownOutlined,
   PlusOutlined,
   RobotOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -105,6 +106,11 @@ export function TopBar({ user }: { user: User }) {
                   key: '/admin/models',
                   icon: <RobotOutlined />,
                   label: <span data-testid="nav-admin-models">{t('nav.models')}</span>,
+                },
+                {
+                  key: '/admin/security',
+                  icon: <SafetyCertificateOutlined />,
+                  label: <span data-testid="nav-admin-security">{t('nav.security')}</span>,
                 },
                 {
                   key: '/admin/users',

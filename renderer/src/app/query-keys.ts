@@ -4,6 +4,7 @@ import type { MethodInput } from '@shared/api/contract';
 export const queryKeys = {
   systemStatus: ['system', 'status'] as const,
   setupStatus: ['setup', 'status'] as const,
+  vaultStatus: ['vault', 'status'] as const,
   cases: ['cases'] as const,
   caseList: (input: MethodInput<'cases.list'>) => ['cases', 'list', input] as const,
   case: (id: number) => ['cases', 'detail', id] as const,
@@ -22,7 +23,7 @@ export const queryKeys = {
 };
 
 /** Queries anyone may see (no session): they survive sign-out. */
-const publicRoots = new Set<unknown>(['system', 'setup']);
+const publicRoots = new Set<unknown>(['system', 'setup', 'vault']);
 
 export function isPrivateQuery(queryKey: readonly unknown[]): boolean {
   return !publicRoots.has(queryKey[0]);

@@ -5,3 +5,4 @@ export { useIdleSignOut } from './use-idle-sign-out';
 export { NewPasswordFields } from './NewPasswordFields';
 export { PasswordStrength } from './PasswordStrength';
 export { confirmPasswordRules, newPasswordRules } from './password-rules';
+export { AuthCard } from './AuthCard';

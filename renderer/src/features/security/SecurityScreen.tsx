@@ -1,0 +1,174 @@
+import { App, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { VaultStatus } from '@shared/api';
+import { useClient } from '../../app/engine-context';
+import { queryKeys } from '../../app/query-keys';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatDateTime } from '../../ui/format';
+import { requiredRule } from '../../ui/form-rules';
+import { PassphraseFields } from './PassphraseFields';
+
+/** Admin: how the store is encrypted, key rotation and the (recovery) passphrase. */
+export function SecurityScreen() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const vault = useQuery({
+    queryKey: queryKeys.vaultStatus,
+    queryFn: () => client.vault.status({}),
+  });
+  return (
+    <div className="page page-scroll" data-testid="security-screen">
+      <Typography.Title level={4}>{t('security.title')}</Typography.Title>
+      {vault.error ? <ErrorAlert error={vault.error} /> : null}
+      {vault.data ? (
+        <>
+          <EncryptionCard status={vault.data} />
+          <RekeyCard status={vault.data} />
+          <PassphraseCard status={vault.data} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function EncryptionCard({ status }: { status: VaultStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('security.encryption')} size="small" className="page-section">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('security.encryption')}>
+          <Tag color="green">{t('security.encryptionOn')}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('security.protections')}>
+          <span data-testid="security-protections">
+            {status.protections.map((kind) => (
+              <Tag key={kind}>{t(`vault.protections.${kind}`)}</Tag>
+            ))}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('security.keyCreatedAt')}>
+          <span data-testid="security-key-created">{formatDateTime(status.keyCreatedAt)}</span>
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+function RekeyCard({ status }: { status: VaultStatus }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ passphrase?: string }>();
+  const needsPassphrase = status.protections.includes('passphrase');
+  const rekey = useMutation({
+    mutationFn: (passphrase: string | undefined) =>
+      client.vault.rekey(passphrase === undefined ? {} : { passphrase }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(queryKeys.vaultStatus, next);
+      form.resetFields();
+      void message.success(t('security.rekeyDone'));
+    },
+  });
+  return (
+    <Card title={t('security.rekey')} size="small" className="page-section">
+      <Typography.Paragraph type="secondary">{t('security.rekeyIntro')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="inline"
+        disabled={rekey.isPending}
+        onFinish={(values) => {
+          modal.confirm({
+            title: t('security.rekey'),
+            content: t('security.rekeyConfirm'),
+            onOk: () => rekey.mutateAsync(values.passphrase).catch(() => undefined),
+          });
+        }}
+      >
+        {needsPassphrase ? (
+          <Form.Item
+            name="passphrase"
+            label={t('security.currentPassphrase')}
+            rules={[requiredRule(t, t('security.currentPassphrase'))]}
+          >
+            <Input.Password autoComplete="current-password" data-testid="rekey-passphrase" />
+          </Form.Item>
+        ) : null}
+        <Form.Item>
+          <Button htmlType="submit" danger loading={rekey.isPending} data-testid="rekey-submit">
+            {t('security.rekey')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {rekey.error ? <ErrorAlert error={rekey.error} testId="rekey-error" /> : null}
+    </Card>
+  );
+}
+
+function PassphraseCard({ status }: { status: VaultStatus }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ currentPassphrase?: string; newPassphrase: string }>();
+  const hasPassphrase = status.protections.includes('passphrase');
+  const save = useMutation({
+    mutationFn: (values: { currentPassphrase?: string; newPassphrase: string }) =>
+      client.vault.setPassphrase({
+        newPassphrase: values.newPassphrase,
+        ...(values.currentPassphrase ? { currentPassphrase: values.currentPassphrase } : {}),
+      }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(queryKeys.vaultStatus, next);
+      form.resetFields();
+      void message.success(t('security.passphraseDone'));
+    },
+  });
+  const title = hasPassphrase ? t('security.changePassphrase') : t('security.setPassphrase');
+  return (
+    <Card title={title} size="small" className="page-section">
+      <Typography.Paragraph type="secondary">{t('security.passphraseIntro')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        disabled={save.isPending}
+        style={{ maxWidth: 420 }}
+        onFinish={(values) => {
+          save.mutate(values);
+        }}
+      >
+        {hasPassphrase ? (
+          <Form.Item
+            name="currentPassphrase"
+            label={t('security.currentPassphrase')}
+            rules={[requiredRule(t, t('security.currentPassphrase'))]}
+          >
+            <Input.Password autoComplete="current-password" data-testid="passphrase-current" />
+          </Form.Item>
+        ) : null}
+        <PassphraseFields
+          name="newPassphrase"
+          label={t('security.newPassphrase')}
+          testId="passphrase-new"
+        />
+        {save.error ? (
+          <div className="form-error">
+            <ErrorAlert error={save.error} testId="passphrase-error" />
+          </div>
+        ) : null}
+        <Space>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={save.isPending}
+            data-testid="passphrase-submit"
+          >
+            {title}
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
