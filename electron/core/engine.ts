@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, EventPayload, SystemStatus } from '@shared/api';
 import { businessDate } from '@shared/domain/business-date';
 import type { WorkingDayCalendar } from '@shared/domain/working-days';
+import { AuditLog, AuditRecorder, auditHandlers } from './audit';
 import {
   AuthService,
   authHandlers,
@@ -86,6 +88,8 @@ export class Engine {
   private readonly connections = new Set<Connection>();
   private readonly status: () => SystemStatus;
   readonly models: ModelService;
+  /** The audit trail, for the shells' own entries (the CLI, printing through the shell). */
+  readonly audit: AuditLog;
   /** Gives entries vectors in the background while an embedding model is loaded. */
   readonly vectorIndexer: VectorIndexer;
   private nextConnectionId = 1;
@@ -194,7 +198,11 @@ export class Engine {
       startedAt: clock.now().toISOString(),
     };
     this.status = () => readSystemStatus(this.db, knowledge, identity, this.models.status());
+    const audit = new AuditLog(this.db, clock, hostname());
+    this.audit = audit;
+    const recorder = new AuditRecorder(audit, clock);
     const handlers: Handlers = {
+      ...auditHandlers(audit),
       ...vaultHandlers(options.vault, this.db, (status) => {
         this.broadcast('vault.status', status);
       }),
@@ -233,6 +241,9 @@ export class Engine {
       authenticate: (token) => auth.authenticate(token),
       logger,
       checkOutputs: options.checkOutputs ?? false,
+      onFinished: (call) => {
+        recorder.record(call);
+      },
     });
   }
 

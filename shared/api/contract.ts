@@ -13,6 +13,7 @@ import {
   userSchema,
 } from './auth';
 import {
+  applicantSchema,
   caseDetailSchema,
   caseListSchema,
   createCaseInputSchema,
@@ -69,6 +70,12 @@ import {
   modelStatusSchema,
 } from './models';
 import { settingsSchema, settingsUpdateSchema, systemStatusSchema } from './system';
+import {
+  auditPageSchema,
+  auditVerificationSchema,
+  recordPrintInputSchema,
+  searchAuditInputSchema,
+} from './audit';
 import {
   rekeyVaultInputSchema,
   setUpVaultInputSchema,
@@ -131,6 +138,24 @@ export const contract = {
     output: vaultStatusSchema,
     access: ['admin'],
     summary: 'Sets or changes the passphrase (a recovery passphrase beside OS protection)',
+  }),
+  'audit.search': method({
+    input: searchAuditInputSchema,
+    output: auditPageSchema,
+    access: ['admin'],
+    summary: 'Searches the audit trail, newest first',
+  }),
+  'audit.verify': method({
+    input: emptyInputSchema,
+    output: auditVerificationSchema,
+    access: ['admin'],
+    summary: 'Checks the audit trail’s hash chain for edited, deleted or unlinked entries',
+  }),
+  'audit.recordPrint': method({
+    input: recordPrintInputSchema,
+    output: okSchema,
+    access: 'signedIn',
+    summary: 'Records that a document with personal data is being printed',
   }),
   'system.status': method({
     input: emptyInputSchema,
@@ -268,7 +293,13 @@ export const contract = {
     input: getCaseInputSchema,
     output: caseDetailSchema,
     access: 'signedIn',
-    summary: 'One case with applicant, materials checklist and history',
+    summary: 'One case with applicant (personal data masked), materials checklist and history',
+  }),
+  'cases.reveal': method({
+    input: getCaseInputSchema,
+    output: applicantSchema,
+    access: ['clerk', 'admin', 'leader'],
+    summary: 'The case’s applicant unmasked; every reveal is written to the audit trail',
   }),
   'cases.setMaterialState': method({
     input: setMaterialStateInputSchema,

@@ -17,3 +17,15 @@ export function businessDayNumber(instant: Date): number {
 export function businessDate(instant: Date): string {
   return dayNumberToIsoDate(businessDayNumber(instant));
 }
+
+/**
+ * The instants bounding a Beijing calendar day, as stored timestamps (UTC ISO strings): `start`
+ * is inclusive, `end` (the next day's start) exclusive.
+ */
+export function businessDayBounds(isoDate: string): { start: string; end: string } {
+  const start = Date.parse(`${isoDate}T00:00:00.000+08:00`);
+  return {
+    start: new Date(start).toISOString(),
+    end: new Date(start + dayMs).toISOString(),
+  };
+}

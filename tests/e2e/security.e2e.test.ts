@@ -116,4 +116,37 @@ describe('the encrypted store in browser mode', () => {
     await page.getByTestId('vault-unlock-submit').click();
     await page.getByTestId('signin-username').waitFor();
   });
+
+  it('masks the applicant until a reveal, and the audit screen shows the reveal and a whole chain', async () => {
+    await page.getByTestId('signin-username').fill(admin.username);
+    await page.getByTestId('signin-password').fill(admin.password);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('nav-new-case').click();
+    await page.getByTestId('matter-search').fill('个体');
+    await page.getByTestId('matter-option').first().click();
+    await page.getByTestId('applicant-name').fill('欧阳明月');
+    await page.getByTestId('applicant-id-number').fill('11010519491231002X');
+    await page.getByTestId('applicant-phone').fill('13800138000');
+    await page.getByTestId('case-create-submit').click();
+    await page.getByTestId('case-reference').waitFor();
+    const card = page.getByTestId('case-applicant');
+    expect(await card.innerText()).toContain('110105********002X');
+    expect(await card.innerText()).not.toContain('欧阳明月');
+    await page.getByTestId('applicant-reveal').click();
+    await page.getByTestId('applicant-hide').waitFor();
+    expect(await card.innerText()).toContain('11010519491231002X');
+    await shot('security-04-revealed');
+
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('nav-admin-audit').click();
+    await page.getByTestId('audit-screen').waitFor();
+    await page.getByTestId('audit-row').first().waitFor();
+    const reveal = page.getByTestId('audit-row').filter({ hasText: '显示完整个人信息' });
+    expect(await reveal.count()).toBe(1);
+    expect(await page.getByTestId('audit-table').innerText()).not.toContain('11010519491231002X');
+    await page.getByTestId('audit-verify').click();
+    await page.getByTestId('audit-verification').waitFor();
+    expect(await page.getByTestId('audit-verification').innerText()).toContain('校验通过');
+    await shot('security-05-audit');
+  });
 });

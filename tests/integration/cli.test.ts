@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_KNOWLEDGE, openTestEngine } from '../support/engine-harness';
-import { keyFileFor, storeKeyOf } from '../support/test-store';
+import { keyFileFor, openTestStore, storeKeyOf } from '../support/test-store';
 
 /** The `bangban` admin CLI, run as the built program on real data folders. */
 const cli = join(import.meta.dirname, '../../out/main/cli.js');
@@ -163,5 +163,43 @@ describe('bangban CLI', () => {
     expect(csv).not.toContain('11010519491231002X');
     // A name starting with = would run as a formula in a spreadsheet: it is quoted out.
     expect(csv).toContain("'=*伟");
+  });
+
+  it('audit verify passes on a real trail and catches an edited or deleted entry', async () => {
+    const dir = dataDir();
+    expect(bangban(dir, ['import', FIXTURE_KNOWLEDGE]).code).toBe(0);
+    expect(
+      bangban(
+        dir,
+        ['users', 'create', 'clerk1', '--display-name', '窗口一', '--password-stdin'],
+        'Clerk#2026xx',
+      ).code,
+    ).toBe(0);
+    expect(bangban(dir, ['export', 'cases', '-o', join(dir, 'c.csv')]).code).toBe(0);
+    const clean = bangban(dir, ['audit', 'verify']);
+    expect(clean.code).toBe(0);
+    expect(clean.out).toContain('✔ 审计日志完整：3 条');
+    const tail = bangban(dir, ['audit', 'tail']).out;
+    expect(tail).toMatch(/#1 .* cli:\S+ knowledge\.import files:1 success/);
+    expect(tail).toMatch(/#2 .* user\.create user:clerk1 success \{"role":"clerk"\}/);
+    expect(tail).toMatch(/#4 .* audit\.verify audit-log success/);
+
+    // An insider with the key drops the triggers, edits one entry, deletes another, restores them.
+    const db = await openTestStore(dir);
+    db.exec(`
+      DROP TRIGGER audit_log_no_update;
+      DROP TRIGGER audit_log_no_delete;
+      UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2;
+      DELETE FROM audit_log WHERE seq = 3;
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    `);
+    db.close();
+    const tampered = bangban(dir, ['audit', 'verify']);
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toContain('第 2 条审计记录的内容被改动过');
+    expect(tampered.out).toContain('第 3 条审计记录缺失');
   });
 });

@@ -43,7 +43,11 @@ describe('cases', () => {
     });
     expect(detail.reference).toBe('BB20261120-0001');
     expect(detail.status).toBe('intake');
-    expect(detail.applicant).toMatchObject({ name: '张伟', idNumber: '11010519491231002X' });
+    expect(detail.applicant).toMatchObject({ name: '张*', idNumber: '110105********002X' });
+    expect(await t.ok('cases.reveal', { id: detail.id })).toMatchObject({
+      name: '张伟',
+      idNumber: '11010519491231002X',
+    });
     expect(detail.materials.map((m) => [m.code, m.state])).toEqual([
       ['M01', 'pending'],
       ['M02', 'pending'],
@@ -68,8 +72,8 @@ describe('cases', () => {
       matterId: await matterId('T-GTSL'),
       applicant: { ...person, name: '张伟明', phone: '13900139000' },
     });
-    const earlier = await t.ok('cases.get', { id: first.id });
-    expect(earlier.applicant).toMatchObject({ name: '张伟', phone: '13800138000' });
+    const earlier = await t.ok('cases.reveal', { id: first.id });
+    expect(earlier).toMatchObject({ name: '张伟', phone: '13800138000' });
     expect((await t.ok('cases.list', { query: '张伟明' })).total).toBe(1);
     const outbox = t.engine.db
       .prepare("SELECT payload FROM outbox WHERE entity = 'case' ORDER BY id")
@@ -83,7 +87,7 @@ describe('cases', () => {
     ).toEqual(['张伟', '张伟明']);
   });
 
-  it('masks personal data for roles that do not serve the applicant at the window', async () => {
+  it('masks personal data for every role until a reveal, which a remote expert may not make', async () => {
     t = openTestEngine();
     await t.setupAdmin();
     const { id } = await t.ok('cases.create', {
@@ -105,7 +109,19 @@ describe('cases', () => {
       phone: '138****8000',
     });
     expect(JSON.stringify(seen)).not.toContain('11010519491231002X');
-    expect((await t.ok('cases.get', { id })).applicant.idNumber).toBe('11010519491231002X');
+    expect((await t.ok('cases.get', { id })).applicant.idNumber).toBe('110105********002X');
+    expect((await t.ok('cases.reveal', { id })).idNumber).toBe('11010519491231002X');
+    expect((await leader.ok('cases.reveal', { id })).name).toBe('张伟');
+    await t.ok('users.create', {
+      username: 'expert1',
+      displayName: '王专家',
+      role: 'remote_expert',
+      password: 'Expert#2026x',
+    });
+    const expert = t.connect();
+    await expert.ok('auth.signIn', { username: 'expert1', password: 'Expert#2026x' });
+    const refused = await expert.call('cases.reveal', { id });
+    expect(refused.ok ? undefined : refused.error.code).toBe('FORBIDDEN');
   });
 
   it('keeps numbering past 9,999 cases in one day', async () => {
@@ -137,7 +153,8 @@ describe('cases', () => {
       matterId: await matterId('办食品证'),
       applicant: enterprise,
     });
-    expect(detail.applicant).toMatchObject({ kind: 'enterprise', legalRepresentative: '李四' });
+    expect(detail.applicant).toMatchObject({ kind: 'enterprise', legalRepresentative: '李*' });
+    expect((await t.ok('cases.reveal', { id: detail.id })).legalRepresentative).toBe('李四');
     const wrong = await t.call('cases.create', {
       matterId: await matterId('T-GTSL'),
       applicant: enterprise,

@@ -118,7 +118,7 @@ export class CaseService {
       });
       return id;
     });
-    return this.detail(caseId);
+    return this.get(caseId);
   }
 
   /** What the hall knows of an applicant seen before: offered on a new case, never applied. */
@@ -161,13 +161,17 @@ export class CaseService {
   }
 
   /**
-   * One case. Clerks and admins, who serve the applicant at the window, see personal data in
-   * full; other roles see it masked until a logged reveal exists for them.
+   * One case, its applicant's personal data masked for every role: a screen over a clerk's
+   * shoulder in a public hall shows no full ID number. `reveal` shows it, and is audited.
    */
-  get(id: number, viewer: SignedInUser): CaseDetail {
+  get(id: number): CaseDetail {
     const detail = this.detail(id);
-    if (viewer.role === 'clerk' || viewer.role === 'admin') return detail;
     return { ...detail, applicant: maskApplicant(detail.applicant) };
+  }
+
+  /** The applicant in full; the dispatcher writes the reveal to the audit trail first. */
+  reveal(id: number): CaseDetail['applicant'] {
+    return this.detail(id).applicant;
   }
 
   private detail(id: number): CaseDetail {
@@ -273,7 +277,7 @@ export class CaseService {
         at,
       });
     });
-    return this.detail(input.caseId);
+    return this.get(input.caseId);
   }
 }
 

@@ -12,6 +12,7 @@ export function caseHandlers(
   | 'cases.create'
   | 'cases.list'
   | 'cases.get'
+  | 'cases.reveal'
   | 'cases.setMaterialState'
   | 'applicants.lookup'
   | 'addresses.suggest'
@@ -19,7 +20,8 @@ export function caseHandlers(
   return {
     'cases.create': (input, context) => cases.create(input, signedIn(context)),
     'cases.list': (input) => cases.list(input),
-    'cases.get': (input, context) => cases.get(input.id, signedIn(context)),
+    'cases.get': (input) => cases.get(input.id),
+    'cases.reveal': (input) => cases.reveal(input.id),
     'cases.setMaterialState': (input, context) => cases.setMaterialState(input, signedIn(context)),
     'applicants.lookup': (input) => cases.lookupApplicant(input),
     'addresses.suggest': (input) => cases.suggestAddresses(input),

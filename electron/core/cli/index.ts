@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { ApiError, parseOrThrow, storePassphraseSchema } from '@shared/api';
 import { appPaths, dataDirFrom } from '../config';
 import { ENGINE_VERSION } from '../version';
+import { tailAudit, verifyAudit } from './audit-command';
 import { runDoctor } from './doctor-command';
 import { evalCommand } from './eval-command';
 import { exportCases, exportKnowledge } from './export-command';
@@ -54,6 +55,12 @@ program
         { dryRun: options.dryRun, importedBy: `cli:${userInfo().username}` },
         out,
       );
+      store.record(
+        'knowledge.import',
+        `files:${paths.length}`,
+        { dryRun: options.dryRun },
+        process.exitCode === 0 ? 'success' : 'failure',
+      );
     } finally {
       store.close();
     }
@@ -75,6 +82,10 @@ program
     const store = await openStore(dataDir);
     try {
       const text = what === 'knowledge' ? exportKnowledge(store.db) : exportCases(store.db);
+      store.record('data.export', what, {
+        masked: what === 'cases',
+        to: options.out ? 'file' : 'stdout',
+      });
       if (options.out) {
         writeFileSync(options.out, text);
         out(`✔ 已导出 / exported: ${options.out}`);
@@ -121,6 +132,13 @@ program
           },
           out,
         );
+        if (known !== 'list')
+          store.record(
+            `user.${known}`,
+            `user:${username ?? '?'}`,
+            known === 'create' ? { role: options.role } : {},
+            process.exitCode === 0 ? 'success' : 'failure',
+          );
       } finally {
         store.close();
       }
@@ -140,6 +158,7 @@ program
         ? await promptPassphrase('当前数据库口令 / current store passphrase: ')
         : undefined;
       await store.vault.rekey(store.db, passphrase);
+      store.record('vault.rekey', 'store-key');
       out(`✔ 数据库密钥已轮换 / store key rotated (${store.vault.status().keyCreatedAt ?? ''})`);
     } finally {
       store.close();
@@ -166,7 +185,32 @@ program
         return;
       }
       await store.vault.setPassphrase(current, parseOrThrow(storePassphraseSchema, next));
+      store.record('vault.passphrase', 'store-key');
       out('✔ 数据库口令已设置 / store passphrase set');
+    } finally {
+      store.close();
+    }
+  });
+
+program
+  .command('audit')
+  .description(
+    '审计日志：verify 校验哈希链，tail 显示最近记录 / audit log: verify the chain, or tail it',
+  )
+  .argument('<action>', 'verify | tail')
+  .option('-n, --lines <count>', '显示条数 / entries to show', '20')
+  .action(async (action: string, options: { lines: string }) => {
+    if (action !== 'verify' && action !== 'tail') {
+      out('✖ 请指定 verify 或 tail / say verify or tail');
+      process.exitCode = 2;
+      return;
+    }
+    const store = await openStore(dataDir);
+    try {
+      process.exitCode =
+        action === 'verify'
+          ? verifyAudit(store, out)
+          : tailAudit(store, Number.parseInt(options.lines, 10) || 20, out);
     } finally {
       store.close();
     }

@@ -1,4 +1,6 @@
+import { hostname, userInfo } from 'node:os';
 import { ApiError } from '@shared/api';
+import { AuditLog } from '../audit';
 import { systemClock } from '../clock';
 import { openDatabase, type Db } from '../db/connection';
 import { migrate } from '../db/migrations';
@@ -10,6 +12,14 @@ import { promptPassphrase } from './passphrase-prompt';
 export interface Store {
   db: Db;
   vault: Vault;
+  audit: AuditLog;
+  /** Writes one entry for this command, as `cli:<OS user>`. */
+  record(
+    action: string,
+    subject: string,
+    detail?: Record<string, unknown>,
+    outcome?: 'success' | 'failure',
+  ): void;
   close(): void;
 }
 
@@ -72,5 +82,21 @@ export async function openStore(dataDir: string): Promise<Store> {
   const key = await unlockForCli(vault);
   const db = openDatabase(vault.databasePath, key);
   migrate(db);
-  return { db, vault, close: () => db.close() };
+  const audit = new AuditLog(db, systemClock, hostname());
+  return {
+    db,
+    vault,
+    audit,
+    record: (action, subject, detail, outcome = 'success') => {
+      audit.append({
+        userId: null,
+        actor: `cli:${userInfo().username}`,
+        action,
+        subject,
+        outcome,
+        ...(detail ? { detail } : {}),
+      });
+    },
+    close: () => db.close(),
+  };
 }

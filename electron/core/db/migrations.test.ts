@@ -199,6 +199,32 @@ describe('migrations', () => {
     expect(() => record.run(1, 0)).toThrow(/CHECK/);
   });
 
+  it('0008 adds the append-only audit log and names the terminal once', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 7);
+    db.prepare(
+      `INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at)
+       VALUES ('admin', '管理员', 'admin', 'h', 't', 't')`,
+    ).run();
+    expect(migrate(db, bundledMigrations(), 8)).toBe(8);
+    expect(db.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 1 });
+    const terminal = db.prepare('SELECT terminal_id FROM terminal_identity').all() as {
+      terminal_id: string;
+    }[];
+    expect(terminal).toHaveLength(1);
+    expect(terminal[0]?.terminal_id).toMatch(/^[0-9a-f]{16}$/);
+    const append = db.prepare(
+      `INSERT INTO audit_log (seq, at, user_id, actor, terminal, action, subject, outcome, detail,
+         prev_hash, hash) VALUES (?, 't', 1, 'admin', 'pc', 'auth.signIn', 'user:admin', ?, ?, 'p', ?)`,
+    );
+    append.run(1, 'success', '{}', 'h1');
+    expect(() => append.run(2, 'maybe', '{}', 'h2')).toThrow(/CHECK/);
+    expect(() => append.run(2, 'success', 'not json', 'h2')).toThrow(/CHECK/);
+    expect(() => db.exec("UPDATE audit_log SET actor = 'someone else'")).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
+    expect(db.prepare('SELECT actor FROM audit_log').all()).toEqual([{ actor: 'admin' }]);
+  });
+
   it('refuses a database newer than the engine', () => {
     const db = freshDb();
     db.pragma('user_version = 999');

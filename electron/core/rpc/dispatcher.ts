@@ -32,8 +32,24 @@ export type Handlers = {
   ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
+/** One finished call, as the audit trail sees it. */
+export interface FinishedCall {
+  method: MethodName;
+  /** The input as sent (validated or not). */
+  input: unknown;
+  output: unknown;
+  error: ApiError | undefined;
+  /** Who called, when the call got as far as knowing. */
+  user: SignedInUser | undefined;
+}
+
 export interface DispatcherOptions {
   handlers: Handlers;
+  /**
+   * Sees every finished call before its answer leaves; if it throws (the audit trail could not
+   * be written), the caller gets an error instead of the answer.
+   */
+  onFinished?: (call: FinishedCall) => void;
   authenticate: (token: string) => SignedInUser;
   logger: Logger;
   /** Also validate outputs against the contract (tests turn this on). */
@@ -51,7 +67,16 @@ export class Dispatcher {
       if (!envelope.success) throw new ApiError('MALFORMED_REQUEST');
       const { method, input } = envelope.data;
       if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', { path: ['method'] });
-      const output = await this.run(method, input, connection);
+      const caller: { user: SignedInUser | undefined } = { user: undefined };
+      let output: unknown;
+      try {
+        output = await this.run(method, input, connection, caller);
+      } catch (error) {
+        const apiError = this.toApiError(error);
+        this.options.onFinished?.({ method, input, output: undefined, error: apiError, ...caller });
+        throw apiError;
+      }
+      this.options.onFinished?.({ method, input, output, error: undefined, ...caller });
       return { type: 'response', id, ok: true, output };
     } catch (error) {
       return { type: 'response', id, ok: false, error: this.toApiError(error).toValue() };
@@ -62,9 +87,11 @@ export class Dispatcher {
     method: MethodName,
     rawInput: unknown,
     connection: Connection,
+    caller: { user: SignedInUser | undefined },
   ): Promise<unknown> {
     const spec = contract[method];
-    const user = spec.access === 'public' ? undefined : this.authorise(spec.access, connection);
+    const user =
+      spec.access === 'public' ? undefined : this.authorise(spec.access, connection, caller);
     // An absent input means "no arguments"; anything else, null included, must match the schema.
     const input = parseOrThrow(spec.input, rawInput === undefined ? {} : rawInput);
     const handler = this.options.handlers[method] as (
@@ -81,9 +108,14 @@ export class Dispatcher {
     return output;
   }
 
-  private authorise(access: 'signedIn' | readonly string[], connection: Connection): SignedInUser {
+  private authorise(
+    access: 'signedIn' | readonly string[],
+    connection: Connection,
+    caller: { user: SignedInUser | undefined },
+  ): SignedInUser {
     if (connection.session === undefined) throw new ApiError('UNAUTHENTICATED');
     const user = this.options.authenticate(connection.session.token);
+    caller.user = user;
     if (access !== 'signedIn' && !access.includes(user.role)) throw new ApiError('FORBIDDEN');
     return user;
   }

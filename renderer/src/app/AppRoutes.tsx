@@ -7,9 +7,9 @@ import { KnowledgeImportScreen, SettingsScreen, UsersScreen } from '../features/
 import { CaseDetailRoute, CaseListScreen, NewCaseScreen } from '../features/cases';
 import { CopilotScreen, GapsScreen } from '../features/copilot';
 import { ModelsScreen } from '../features/models';
-import { SecurityScreen } from '../features/security';
+import { AuditScreen, SecurityScreen } from '../features/security';
 import { ApplicationRoute, NoticeRoute, ReviewRoute } from '../features/review';
-import { canWriteCases, isAdmin } from './permissions';
+import { canRevealPersonalData, canWriteCases, isAdmin } from './permissions';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -44,7 +44,12 @@ export function AppRoutes({ role }: { role: Role }) {
           </Allowed>
         }
       />
-      <Route path="cases/:caseId" element={<CaseDetailRoute canEdit={canWriteCases(role)} />} />
+      <Route
+        path="cases/:caseId"
+        element={
+          <CaseDetailRoute canEdit={canWriteCases(role)} canReveal={canRevealPersonalData(role)} />
+        }
+      />
       <Route path="cases/:caseId/review" element={<ReviewRoute canEdit={canWriteCases(role)} />} />
       <Route path="cases/:caseId/notice" element={<NoticeRoute />} />
       <Route
@@ -73,6 +78,14 @@ export function AppRoutes({ role }: { role: Role }) {
         element={
           <Allowed when={isAdmin(role)}>
             <ModelsScreen />
+          </Allowed>
+        }
+      />
+      <Route
+        path="admin/audit"
+        element={
+          <Allowed when={isAdmin(role)}>
+            <AuditScreen />
           </Allowed>
         }
       />

@@ -5,6 +5,7 @@ import {
   MessageOutlined,
   DownOutlined,
   PlusOutlined,
+  FileSearchOutlined,
   RobotOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -111,6 +112,11 @@ export function TopBar({ user }: { user: User }) {
                   key: '/admin/security',
                   icon: <SafetyCertificateOutlined />,
                   label: <span data-testid="nav-admin-security">{t('nav.security')}</span>,
+                },
+                {
+                  key: '/admin/audit',
+                  icon: <FileSearchOutlined />,
+                  label: <span data-testid="nav-admin-audit">{t('nav.audit')}</span>,
                 },
                 {
                   key: '/admin/users',

@@ -8,3 +8,8 @@ export function canWriteCases(role: Role): boolean {
 export function isAdmin(role: Role): boolean {
   return role === 'admin';
 }
+
+/** Who may unmask an applicant's personal data (each reveal is audited); not remote experts. */
+export function canRevealPersonalData(role: Role): boolean {
+  return role === 'clerk' || role === 'admin' || role === 'leader';
+}

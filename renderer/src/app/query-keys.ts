@@ -19,6 +19,8 @@ export const queryKeys = {
     ['knowledge', 'entry', entryId, version ?? 'newest'] as const,
   gaps: ['gaps'] as const,
   models: ['models'] as const,
+  audit: (filter: Omit<MethodInput<'audit.search'>, 'limit' | 'beforeSeq'>) =>
+    ['audit', filter] as const,
   gapList: (input: MethodInput<'gaps.list'>) => ['gaps', 'list', input] as const,
 };
 

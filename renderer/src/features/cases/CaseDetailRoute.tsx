@@ -4,7 +4,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { CaseDetailScreen } from './CaseDetailScreen';
 
 /** `/cases/:caseId`: a positive integer id, or "not found". */
-export function CaseDetailRoute({ canEdit }: { canEdit: boolean }) {
+export function CaseDetailRoute({ canEdit, canReveal }: { canEdit: boolean; canReveal: boolean }) {
   const { t } = useTranslation();
   const { caseId } = useParams();
   const id = Number(caseId);
@@ -15,5 +15,5 @@ export function CaseDetailRoute({ canEdit }: { canEdit: boolean }) {
       </div>
     );
   }
-  return <CaseDetailScreen key={id} caseId={id} canEdit={canEdit} />;
+  return <CaseDetailScreen key={id} caseId={id} canEdit={canEdit} canReveal={canReveal} />;
 }

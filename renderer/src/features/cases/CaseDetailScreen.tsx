@@ -2,10 +2,12 @@ import { Button, Card, Col, Descriptions, Row, Spin, Tag, Tooltip, Typography } 
 import {
   ArrowLeftOutlined,
   AuditOutlined,
+  EyeInvisibleOutlined,
+  EyeOutlined,
   FilePdfOutlined,
   FileTextOutlined,
 } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@shared/api/cases';
@@ -20,8 +22,23 @@ import { CaseHistory } from './CaseHistory';
 import { CaseStatusTag } from './CaseStatusTag';
 import { MaterialsChecklist } from './MaterialsChecklist';
 
-function ApplicantCard({ applicant }: { applicant: CaseDetail['applicant'] }) {
+/**
+ * The applicant, masked as the engine sends it. "Show in full" fetches the unmasked record (an
+ * audited reveal) for this screen only: it is never put in the query cache.
+ */
+function ApplicantCard({
+  caseId,
+  masked,
+  canReveal,
+}: {
+  caseId: number;
+  masked: CaseDetail['applicant'];
+  canReveal: boolean;
+}) {
   const { t } = useTranslation();
+  const client = useClient();
+  const reveal = useMutation({ mutationFn: () => client.cases.reveal({ id: caseId }) });
+  const applicant = reveal.data ?? masked;
   const person = applicant.kind === 'person';
   return (
     <Card
@@ -30,9 +47,40 @@ function ApplicantCard({ applicant }: { applicant: CaseDetail['applicant'] }) {
           {t('caseDetail.applicant')} <Tag>{t(`applicantKind.${applicant.kind}`)}</Tag>
         </span>
       }
+      extra={
+        canReveal ? (
+          reveal.data ? (
+            <Button
+              size="small"
+              icon={<EyeInvisibleOutlined />}
+              onClick={() => {
+                reveal.reset();
+              }}
+              data-testid="applicant-hide"
+            >
+              {t('caseDetail.hide')}
+            </Button>
+          ) : (
+            <Tooltip title={t('caseDetail.revealHint')}>
+              <Button
+                size="small"
+                icon={<EyeOutlined />}
+                loading={reveal.isPending}
+                onClick={() => {
+                  reveal.mutate();
+                }}
+                data-testid="applicant-reveal"
+              >
+                {t('caseDetail.reveal')}
+              </Button>
+            </Tooltip>
+          )
+        ) : null
+      }
       className="page-section"
       data-testid="case-applicant"
     >
+      {reveal.error ? <ErrorAlert error={reveal.error} /> : null}
       <Descriptions column={1} size="small">
         <Descriptions.Item label={person ? t('newCase.person.name') : t('newCase.enterprise.name')}>
           {applicant.name}
@@ -147,7 +195,15 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
 }
 
 /** One case: who, what matter, the materials checklist and the history. */
-export function CaseDetailScreen({ caseId, canEdit }: { caseId: number; canEdit: boolean }) {
+export function CaseDetailScreen({
+  caseId,
+  canEdit,
+  canReveal,
+}: {
+  caseId: number;
+  canEdit: boolean;
+  canReveal: boolean;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const detail = useQuery({
@@ -182,7 +238,7 @@ export function CaseDetailScreen({ caseId, canEdit }: { caseId: number; canEdit:
           <MaterialsChecklist detail={data} canEdit={canEdit} />
         </Col>
         <Col xs={24} xl={8}>
-          <ApplicantCard applicant={data.applicant} />
+          <ApplicantCard caseId={caseId} masked={data.applicant} canReveal={canReveal} />
           <CaseHistory events={data.events} />
         </Col>
       </Row>

@@ -5,8 +5,8 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationForm } from '@shared/api/documents';
 import { useClient } from '../../app/engine-context';
+import { useAuditedPrint } from './use-audited-print';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { printPage } from '../../ui/print-page';
 
 const BLANK = '＿＿＿＿＿＿';
 
@@ -88,6 +88,7 @@ export function ApplicationScreen({ caseId, canEdit }: { caseId: number; canEdit
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useClient();
+  const print = useAuditedPrint('applicationForm', caseId);
   const form = useQuery({
     queryKey: ['documents', 'application', caseId],
     queryFn: () => client.documents.applicationForm({ caseId }),
@@ -127,8 +128,9 @@ export function ApplicationScreen({ caseId, canEdit }: { caseId: number; canEdit
           type="primary"
           icon={<PrinterOutlined />}
           onClick={() => {
-            void printPage(`${data.reference}-${data.title}.pdf`);
+            print.mutate(`${data.reference}-${data.title}.pdf`);
           }}
+          loading={print.isPending}
           data-testid="application-print"
         >
           {t('application.print')}
@@ -161,7 +163,7 @@ export function ApplicationScreen({ caseId, canEdit }: { caseId: number; canEdit
         ) : (
           <Alert type="success" showIcon title={t('application.complete')} />
         )}
-        <ErrorAlert error={docx.error ?? undefined} />
+        <ErrorAlert error={docx.error ?? print.error ?? undefined} />
       </div>
       <ApplicationSheet form={data} />
     </div>

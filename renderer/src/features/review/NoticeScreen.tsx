@@ -5,11 +5,11 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CorrectionNotice } from '@shared/api/review';
 import { useClient } from '../../app/engine-context';
+import { useAuditedPrint } from './use-audited-print';
 import { queryKeys } from '../../app/query-keys';
 import { toApiError } from '../../ui/api-error';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { printPage } from '../../ui/print-page';
 
 /** Chinese ordinal for list items on a printed notice: 一、二、… */
 const ordinals = '一二三四五六七八九十';
@@ -102,6 +102,7 @@ export function NoticeScreen({ caseId }: { caseId: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useClient();
+  const print = useAuditedPrint('correctionNotice', caseId);
   const notice = useQuery({
     queryKey: queryKeys.notice(caseId),
     queryFn: () => client.review.notice({ caseId }),
@@ -127,14 +128,16 @@ export function NoticeScreen({ caseId }: { caseId: number }) {
             type="primary"
             icon={<PrinterOutlined />}
             onClick={() => {
-              void printPage(`${notice.data.number}-一次性告知书.pdf`);
+              print.mutate(`${notice.data.number}-一次性告知书.pdf`);
             }}
+            loading={print.isPending}
             data-testid="notice-print"
           >
             {t('notice.print')}
           </Button>
         ) : null}
       </Space>
+      <ErrorAlert error={print.error ?? undefined} testId="print-error" />
       {notice.isError ? (
         toApiError(notice.error).code === 'NOT_FOUND' ? (
           <EmptyState title={t('notice.none')} />

@@ -1,2 +1,3 @@
 export { VaultGate } from './VaultGate';
 export { SecurityScreen } from './SecurityScreen';
+export { AuditScreen } from './AuditScreen';
