@@ -2,7 +2,13 @@ import { ApiError } from '@shared/api';
 import type { Engine, EngineConnection } from './engine';
 import type { Logger } from './logger';
 import { Dispatcher, type Connection } from './rpc/dispatcher';
-import { lockedHandlers, type Vault } from './vault';
+import {
+  checkStoreHealth,
+  lockedHandlers,
+  missingLog,
+  type StoreDamage,
+  type Vault,
+} from './vault';
 
 /**
  * Stands in front of the engine while the encrypted store is locked: it answers the vault's
@@ -14,16 +20,21 @@ export class EngineGate {
   private readonly connections = new Set<{ send: (message: unknown) => void }>();
   private readonly locked: Dispatcher;
   private nextConnectionId = 1;
+  private lostLog: StoreDamage | undefined;
 
   private constructor(
     private readonly vault: Vault,
     private readonly openEngine: (key: Buffer) => Engine,
-    logger: Logger,
+    private readonly logger: Logger,
   ) {
     this.locked = new Dispatcher({
-      handlers: lockedHandlers(vault, (key) => {
-        this.open(key);
-      }),
+      handlers: lockedHandlers(
+        vault,
+        (key) => {
+          this.open(key);
+        },
+        () => this.openAutomatically(),
+      ),
       authenticate: () => {
         throw new ApiError('STORE_LOCKED');
       },
@@ -39,14 +50,20 @@ export class EngineGate {
     logger: Logger,
   ): Promise<EngineGate> {
     const gate = new EngineGate(vault, openEngine, logger);
-    try {
-      const key = await vault.openAutomatically();
-      if (key) gate.open(key);
-    } catch (error) {
-      logger.error('the store could not be opened automatically', error);
-    }
-    if (!gate.current) logger.warn('store locked', { state: vault.status().state });
+    // Before anything opens the file, or the evidence of a deleted log is gone.
+    gate.lostLog = missingLog(vault.databasePath);
+    await gate.openAutomatically();
+    if (!gate.current) logger.warn('store not open', { state: vault.status().state });
     return gate;
+  }
+
+  private async openAutomatically(): Promise<void> {
+    try {
+      const key = await this.vault.openAutomatically();
+      if (key) this.open(key);
+    } catch (error) {
+      this.logger.error('the store could not be opened automatically', error);
+    }
   }
 
   get engine(): Engine | undefined {
@@ -85,11 +102,37 @@ export class EngineGate {
     this.current?.close();
   }
 
+  /**
+   * Opens the engine once the store proves sound; a damaged store stays closed and says so, so
+   * the person at the screen can restore a backup.
+   */
   private open(key: Buffer): void {
     if (this.current) return;
-    this.current = this.openEngine(key);
+    const damage = this.lostLog ?? checkStoreHealth(this.vault.databasePath, key);
+    this.lostLog = undefined;
+    if (damage) this.vault.reportDamage(damage);
+    else {
+      try {
+        this.current = this.openEngine(key);
+      } catch (error) {
+        if (!isDamage(error)) throw error;
+        this.vault.reportDamage({
+          code: 'corrupt',
+          message: {
+            zh: `数据库文件已损坏（${error.message}）`,
+            en: `The database file is damaged (${error.message})`,
+          },
+        });
+      }
+    }
     const status = this.vault.status();
     for (const { send } of this.connections)
       send({ type: 'event', event: 'vault.status', payload: status });
   }
+}
+
+/** SQLite's words for a file that is not (or no longer) a sound database. */
+function isDamage(error: unknown): error is Error {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  return error.code === 'SQLITE_CORRUPT' || error.code === 'SQLITE_NOTADB';
 }

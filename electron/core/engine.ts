@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { EventName, EventPayload, SystemStatus } from '@shared/api';
+import type { BackupSummary, EventName, EventPayload, SystemStatus } from '@shared/api';
 import { businessDate } from '@shared/domain/business-date';
 import type { WorkingDayCalendar } from '@shared/domain/working-days';
 import { AuditLog, AuditRecorder, auditHandlers } from './audit';
@@ -18,7 +18,9 @@ import { CopilotRepository, CopilotService, copilotHandlers } from './copilot';
 import { ApplicationForms, documentHandlers } from './documents';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/connection';
-import { migrate } from './db/migrations';
+import { migrate, needsUpgrade } from './db/migrations';
+import { BackupScheduler, BackupStore, backupHandlers } from './backup';
+import type { BackupReason } from './backup/backup-store';
 import { loadVectorExtension } from './db/vector-extension';
 import {
   createKnowledgeStore,
@@ -77,6 +79,7 @@ export interface EngineConnection {
 }
 
 export const DATABASE_FILE = 'bangban.db';
+const BACKUPS_KEPT = 10;
 
 /**
  * The engine: the local store and every feature service, behind one dispatcher. Shells (the
@@ -88,6 +91,7 @@ export class Engine {
   private readonly connections = new Set<Connection>();
   private readonly status: () => SystemStatus;
   readonly models: ModelService;
+  private readonly backupScheduler: BackupScheduler;
   /** The audit trail, for the shells' own entries (the CLI, printing through the shell). */
   readonly audit: AuditLog;
   /** Gives entries vectors in the background while an embedding model is loaded. */
@@ -105,7 +109,18 @@ export class Engine {
       logger.warn('vector search unavailable: sqlite-vec not loaded', {
         reason: vectorSupport.reason,
       });
+    const backups = new BackupStore(options.dataDir, BACKUPS_KEPT);
+    // The key may be rotated while the engine runs: backups always use the one now in force.
+    const currentKey = (): Buffer => options.vault?.storeKey ?? options.storeKey;
+    const backUp = (reason: BackupReason): BackupSummary =>
+      backups.create(this.db, currentKey(), reason, clock.now());
+    // An upgrade rewrites tables: the store as it was is kept first.
+    if (needsUpgrade(this.db)) {
+      const before = backUp('beforeUpgrade');
+      logger.info('backup before upgrading the schema', { backup: before.id });
+    }
     migrate(this.db);
+    this.backupScheduler = new BackupScheduler(backups, () => backUp('scheduled'), clock, logger);
 
     const settings = new SettingsStore(this.db);
     const auth = new AuthService(
@@ -203,6 +218,7 @@ export class Engine {
     const recorder = new AuditRecorder(audit, clock);
     const handlers: Handlers = {
       ...auditHandlers(audit),
+      ...backupHandlers(backups, () => backUp('manual')),
       ...vaultHandlers(options.vault, this.db, (status) => {
         this.broadcast('vault.status', status);
       }),
@@ -276,6 +292,7 @@ export class Engine {
     const engine = new Engine(options, logger);
     // The model chosen last time loads in the background: the engine answers meanwhile.
     engine.models.restoreActive();
+    engine.backupScheduler.start();
     return engine;
   }
 
@@ -298,6 +315,7 @@ export class Engine {
 
   close(): void {
     this.closed = true;
+    this.backupScheduler.stop();
     this.connections.clear();
     void this.models.dispose();
     this.db.close();

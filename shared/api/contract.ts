@@ -77,6 +77,8 @@ import {
   searchAuditInputSchema,
 } from './audit';
 import {
+  backupSummarySchema,
+  restoreBackupInputSchema,
   rekeyVaultInputSchema,
   setUpVaultInputSchema,
   setVaultPassphraseInputSchema,
@@ -126,6 +128,25 @@ export const contract = {
     output: vaultStatusSchema,
     access: 'public',
     summary: 'Unlocks the encrypted store with its passphrase',
+  }),
+  'vault.restoreBackup': method({
+    input: restoreBackupInputSchema,
+    output: vaultStatusSchema,
+    access: 'public',
+    summary:
+      'Only while the store is damaged: sets the damaged files aside and restores a backup in their place',
+  }),
+  'backups.list': method({
+    input: emptyInputSchema,
+    output: z.array(backupSummarySchema),
+    access: ['admin'],
+    summary: 'The encrypted backups of the store, newest first',
+  }),
+  'backups.create': method({
+    input: emptyInputSchema,
+    output: backupSummarySchema,
+    access: ['admin'],
+    summary: 'Makes an encrypted backup now (checked before it counts)',
   }),
   'vault.rekey': method({
     input: rekeyVaultInputSchema,

@@ -28,6 +28,8 @@ export const errorCodes = [
   'STORE_KEY_MISSING',
   /** Too many attempts: wait before trying again. */
   'TRY_LATER',
+  /** The disk is full: nothing was written; free space and try again. */
+  'STORAGE_FULL',
   'INTERNAL',
   /** Raised by a transport, never by the engine: the request could not reach it or its answer was lost. */
   'ENGINE_UNAVAILABLE',
@@ -106,6 +108,10 @@ const defaultMessages: Record<ErrorCode, LocalizedText> = {
     en: 'The store key is missing: restore the key file, or restore the data from a backup or the hub',
   },
   TRY_LATER: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  STORAGE_FULL: {
+    zh: '磁盘空间已满，本次操作没有保存：请清理磁盘或联系管理员后重试，已保存的数据不受影响',
+    en: 'The disk is full and nothing was saved; free some space and try again. Saved data is safe',
+  },
   INTERNAL: { zh: '系统内部错误，操作未生效', en: 'Internal error; nothing was changed' },
   ENGINE_UNAVAILABLE: {
     zh: '暂时连接不到帮办台引擎，请稍候重试',

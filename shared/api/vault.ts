@@ -24,12 +24,24 @@ export const storePassphraseSchema = z
   )
   .max(256);
 
+/** One encrypted backup of the store, in `<data>/backups/`. */
+export const backupSummarySchema = z.object({
+  id: z.string(),
+  createdAt: timestampSchema,
+  reason: z.enum(['scheduled', 'manual', 'beforeUpgrade', 'beforeRestore']),
+  sizeBytes: z.number().int().min(0),
+  schemaVersion: z.number().int(),
+});
+export type BackupSummary = z.infer<typeof backupSummarySchema>;
+
 export const vaultStatusSchema = z.object({
   /**
    * `needsSetup`: no key yet, an administrator chooses the store passphrase; `locked`: the key
-   * exists but must be unlocked with the passphrase; `open`: the engine is serving.
+   * exists but must be unlocked with the passphrase; `damaged`: the key is right but the
+   * database is not (bad page, cut short, another file, its log gone): restore a backup;
+   * `open`: the engine is serving.
    */
-  state: z.enum(['needsSetup', 'locked', 'open']),
+  state: z.enum(['needsSetup', 'locked', 'damaged', 'open']),
   /** The ways this terminal's key is protected, in the order they are tried. */
   protections: z.array(keyProtectionSchema),
   /** Why the store is locked or cannot open, with the way to recover, in plain words. */
@@ -40,6 +52,8 @@ export const vaultStatusSchema = z.object({
   retryAfterSeconds: z.number().int().min(0),
   /** When the key was last rotated (or created); null while there is none. */
   keyCreatedAt: timestampSchema.nullable(),
+  /** The backups there are to restore, newest first. */
+  backups: z.array(backupSummarySchema),
 });
 export type VaultStatus = z.infer<typeof vaultStatusSchema>;
 
@@ -59,4 +73,8 @@ export const setVaultPassphraseInputSchema = z
     currentPassphrase: z.string().min(1).max(256).optional(),
     newPassphrase: storePassphraseSchema,
   })
+  .strict();
+
+export const restoreBackupInputSchema = z
+  .object({ backupId: z.string().regex(/^bangban-[0-9TZ]+-[A-Za-z]+$/) })
   .strict();

@@ -618,6 +618,20 @@ export const en = {
     unlockSubmit: 'Unlock',
     retryIn: 'Too many wrong passphrases; try again in {{seconds}} s',
     recovery: 'How to recover',
+    damagedTitle: 'The store is damaged',
+    damagedIntro: 'This terminal’s database cannot be used. Choose a backup to restore:',
+    noBackups:
+      'There is no backup on this terminal: ask your administrator to restore the data from the hub. The damaged files are not deleted.',
+    restore: 'Restore the chosen backup',
+    restoreConfirm:
+      'Restore the backup of {{time}}? Work after it must be entered again or synced from the hub; the damaged files stay in the quarantine folder.',
+    backupAt: '{{time}} ({{reason}}, {{size}})',
+    reasons: {
+      scheduled: 'daily',
+      manual: 'manual',
+      beforeUpgrade: 'before upgrade',
+      beforeRestore: 'before restore',
+    },
     protections: {
       safeStorage: 'OS key protection',
       passphrase: 'Store passphrase',
@@ -627,7 +641,7 @@ export const en = {
   security: {
     title: 'Data security',
     encryption: 'Database encryption',
-    encryptionOn: 'The database is encrypted with SQLCipher (AES-256)',
+    encryptionOn: 'The database and its backups are encrypted with SQLCipher (AES-256)',
     protections: 'Key protected by',
     keyCreatedAt: 'Current key made on',
     rekey: 'Rotate the store key',
@@ -642,6 +656,15 @@ export const en = {
       'When the OS key protection fails (another OS account, a reinstall), the passphrase unlocks the store; the command line uses it too.',
     newPassphrase: 'New passphrase',
     passphraseDone: 'The store passphrase is set',
+    backups: 'Encrypted backups',
+    backupsIntro:
+      'One backup a day (the last 10 are kept) and one before each upgrade; encrypted like the store, in the data folder’s backups folder.',
+    backupNow: 'Back up now',
+    backupDone: 'Backup made',
+    backupTime: 'Time',
+    backupReason: 'Kind',
+    backupSize: 'Size',
+    noBackupsYet: 'No backups yet',
   },
   audit: {
     title: 'Audit log',

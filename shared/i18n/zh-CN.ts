@@ -604,6 +604,19 @@ export const zhCN = {
     unlockSubmit: '解锁',
     retryIn: '口令错误次数过多，请 {{seconds}} 秒后再试',
     recovery: '恢复办法',
+    damagedTitle: '数据库已损坏',
+    damagedIntro: '本机数据库无法正常使用。请选择一个备份恢复：',
+    noBackups: '本机没有可用的备份：请联系管理员从中心恢复本窗口的数据。损坏的文件不会被删除。',
+    restore: '从所选备份恢复',
+    restoreConfirm:
+      '确定用 {{time}} 的备份恢复？此后录入的数据需要重新录入或从中心同步；损坏的文件会保留在 quarantine 文件夹中。',
+    backupAt: '{{time}}（{{reason}}，{{size}}）',
+    reasons: {
+      scheduled: '每日自动',
+      manual: '手动',
+      beforeUpgrade: '升级前',
+      beforeRestore: '恢复前',
+    },
     protections: {
       safeStorage: '系统密钥保护',
       passphrase: '数据库口令',
@@ -613,7 +626,7 @@ export const zhCN = {
   security: {
     title: '数据安全',
     encryption: '数据库加密',
-    encryptionOn: '数据库以 SQLCipher（AES-256）加密保存',
+    encryptionOn: '数据库与备份均以 SQLCipher（AES-256）加密保存',
     protections: '密钥保护方式',
     keyCreatedAt: '当前密钥生成于',
     rekey: '轮换数据库密钥',
@@ -628,6 +641,15 @@ export const zhCN = {
       '系统密钥保护失效时（如更换系统账户或重装系统），可凭数据库口令解锁；命令行工具也使用它。',
     newPassphrase: '新口令',
     passphraseDone: '数据库口令已设置',
+    backups: '加密备份',
+    backupsIntro:
+      '每天自动备份一次（保留最近 10 份），升级前也会备份；备份与数据库一样加密，保存在数据目录的 backups 文件夹。',
+    backupNow: '立即备份',
+    backupDone: '备份完成',
+    backupTime: '时间',
+    backupReason: '类型',
+    backupSize: '大小',
+    noBackupsYet: '还没有备份',
   },
   audit: {
     title: '审计日志',

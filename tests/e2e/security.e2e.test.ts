@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -148,5 +156,34 @@ describe('the encrypted store in browser mode', () => {
     await page.getByTestId('audit-verification').waitFor();
     expect(await page.getByTestId('audit-verification').innerText()).toContain('校验通过');
     await shot('security-05-audit');
+  });
+
+  it('backs up from the admin screen; a damaged store is restored from it after confirmation', async () => {
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('nav-admin-security').click();
+    await page.getByTestId('backup-now').click();
+    await page.getByTestId('backup-row').first().waitFor();
+    await shot('security-06-backups');
+
+    await engine.stop();
+    const file = join(dataDir, 'bangban.db');
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+    engine = await startBrowserMode(dataDir, env);
+    await page.goto(engine.url);
+    // The key is unlocked first; only then can the store be found damaged.
+    await page.getByTestId('vault-unlock').fill(passphrase);
+    await page.getByTestId('vault-unlock-submit').click();
+    await page.getByTestId('vault-damage').waitFor();
+    expect(await page.getByTestId('vault-damage').innerText()).toContain('已损坏');
+    await shot('security-07-damaged');
+    await page.getByTestId('vault-restore').click();
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('vault-unlock').fill(passphrase);
+    await page.getByTestId('vault-unlock-submit').click();
+    await page.getByTestId('signin-username').fill(admin.username);
+    await page.getByTestId('signin-password').fill(admin.password);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('nav-cases').waitFor();
+    expect(readdirSync(join(dataDir, 'quarantine'))).toHaveLength(1);
   });
 });

@@ -74,8 +74,8 @@ describe('bangban CLI', () => {
     renameSync(keyFileFor(other), keyFileFor(dir));
     const wrong = bangban(dir, ['doctor']);
     expect(wrong.code).toBe(1);
-    expect(wrong.out).toContain('✖ 未能解开数据库');
-    expect(wrong.out).toContain('从备份恢复');
+    expect(wrong.out).toContain('✖ 数据库文件无法用本机密钥打开');
+    expect(wrong.out).toContain('bangban restore');
   });
 
   it('imports, and refuses a bad file naming file, line and column, with nothing written', () => {
@@ -201,5 +201,29 @@ describe('bangban CLI', () => {
     expect(tampered.code).toBe(1);
     expect(tampered.out).toContain('第 2 条审计记录的内容被改动过');
     expect(tampered.out).toContain('第 3 条审计记录缺失');
+  });
+
+  it('backs up encrypted, lists, and restores only with --yes, keeping the old store', () => {
+    const dir = dataDir();
+    expect(bangban(dir, ['import', FIXTURE_KNOWLEDGE]).code).toBe(0);
+    const made = bangban(dir, ['backup']);
+    expect(made.code).toBe(0);
+    const id = /已备份 \/ backed up: (\S+)/.exec(made.out)?.[1] ?? '';
+    expect(bangban(dir, ['backup', 'list']).out).toContain(id);
+    expect(
+      bangban(
+        dir,
+        ['users', 'create', 'clerk1', '--display-name', '窗口一', '--password-stdin'],
+        'Clerk#2026xx',
+      ).code,
+    ).toBe(0);
+    const unconfirmed = bangban(dir, ['restore', id]);
+    expect(unconfirmed.code).toBe(2);
+    expect(bangban(dir, ['restore', 'bangban-20260101T000000000Z-manual', '--yes']).code).toBe(1);
+    const restored = bangban(dir, ['restore', id, '--yes']);
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain('quarantine');
+    // The user made after the backup is gone from the restored store.
+    expect(bangban(dir, ['users', 'list']).out).not.toContain('clerk1');
   });
 });

@@ -65,6 +65,10 @@ const rules: Partial<Record<MethodName, AuditRule>> = {
   'users.resetPassword': { action: 'user.passwordReset', subject: (c) => `user:${field(c, 'id')}` },
   'settings.update': { action: 'settings.update', subject: () => 'terminal', detail: changedKeys },
   'vault.rekey': { action: 'vault.rekey', subject: () => 'store-key' },
+  'backups.create': {
+    action: 'data.backup',
+    subject: (c) => `backup:${(c.output as { id?: string } | undefined)?.id ?? '?'}`,
+  },
   'vault.setPassphrase': { action: 'vault.passphrase', subject: () => 'store-key' },
   'cases.get': { action: 'personalData.read', subject: caseOf('id'), read: true },
   'cases.reveal': {

@@ -8,7 +8,7 @@ import { bundledMigrations, schemaVersion } from '../db/migrations';
 import { DATABASE_FILE } from '../engine';
 import { loadWorkingDayCalendar } from '../calendar/calendar-loader';
 import { installedModelFiles } from '../model';
-import { KEY_STORE_FILE, storeFileKind } from '../vault';
+import { checkStoreHealth, KEY_STORE_FILE, missingLog, storeFileKind } from '../vault';
 import { cliVault, unlockForCli } from './store';
 
 export interface Check {
@@ -92,6 +92,8 @@ export async function runDoctor(
 
 /** The key first (without making one: doctor only reads), then the database with it. */
 async function encryptedDatabaseChecks(dataDir: string, file: string): Promise<Check[]> {
+  // Asked before anything opens the file: the first close removes the evidence.
+  const lostLog = missingLog(file);
   const kind = storeFileKind(file);
   if (kind === 'plaintext') {
     return [
@@ -134,6 +136,16 @@ async function encryptedDatabaseChecks(dataDir: string, file: string): Promise<C
       fix: locked
         ? '在终端运行并输入数据库口令，或设置 BANGBAN_KEY_FILE / run in a terminal or set BANGBAN_KEY_FILE'
         : '密钥与数据库文件不匹配：数据库可能已损坏或被替换，请从备份恢复 / the key does not open the file: restore from a backup',
+    });
+    return checks;
+  }
+  const damage = lostLog ?? checkStoreHealth(file, key);
+  if (damage) {
+    checks.push({
+      ok: false,
+      zh: damage.message.zh,
+      en: damage.message.en,
+      fix: '用 bangban backup list 查看备份，关闭程序后用 bangban restore <编号> --yes 恢复（原文件移到 quarantine 保留）/ restore a backup',
     });
     return checks;
   }

@@ -10,7 +10,7 @@ import { evalCommand } from './eval-command';
 import { exportCases, exportKnowledge } from './export-command';
 import { importCommand } from './import-command';
 import { promptPassphrase } from './passphrase-prompt';
-import { openStore } from './store';
+import { cliVault, openStore } from './store';
 import { usersCommand } from './users-command';
 
 // Piped into `head` or a pager that quits early: stop quietly, as command-line tools do.
@@ -190,6 +190,61 @@ program
     } finally {
       store.close();
     }
+  });
+
+program
+  .command('backup')
+  .description('备份：立即做一次加密备份，或 list 列出已有备份 / back up now, or list the backups')
+  .argument('[action]', 'list')
+  .action(async (action: string | undefined) => {
+    if (action !== undefined && action !== 'list') {
+      out('✖ 未知操作 / unknown action; 可用 list');
+      process.exitCode = 2;
+      return;
+    }
+    if (action === 'list') {
+      const backups = cliVault(dataDir).backups.list();
+      if (backups.length === 0) out('（还没有备份 / no backups yet）');
+      for (const backup of backups)
+        out(`${backup.id}  ${backup.createdAt}  ${Math.round(backup.sizeBytes / 1024)} KiB`);
+      return;
+    }
+    const store = await openStore(dataDir);
+    try {
+      const key = store.vault.storeKey;
+      if (!key) throw new Error('the store is not unlocked');
+      const backup = store.vault.backups.create(store.db, key, 'manual', new Date());
+      store.record('data.backup', `backup:${backup.id}`);
+      out(`✔ 已备份 / backed up: ${backup.id}`);
+    } finally {
+      store.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description(
+    '从备份恢复（请先关闭帮办台）：当前数据库移到 quarantine 保留，再换成所选备份 / restore a backup (close the app first)',
+  )
+  .argument('<backup>', '备份编号，见 bangban backup list / a backup id')
+  .option('--yes', '确认覆盖当前数据库 / confirm replacing the current store', false)
+  .action((backupId: string, options: { yes: boolean }) => {
+    const vault = cliVault(dataDir);
+    if (!vault.backups.list().some((backup) => backup.id === backupId)) {
+      out(`✖ 没有这个备份 / no such backup: ${backupId}`);
+      process.exitCode = 1;
+      return;
+    }
+    if (!options.yes) {
+      out(
+        '✖ 恢复会替换当前数据库（原文件保留在 quarantine）；确认请加 --yes / add --yes to confirm',
+      );
+      process.exitCode = 2;
+      return;
+    }
+    const { quarantinedTo } = vault.backups.restore(backupId, new Date());
+    out(`✔ 已从 ${backupId} 恢复；原数据库文件保留在 ${quarantinedTo}`);
+    out('  / restored; the previous files are kept there. Start the app to unlock it.');
   });
 
 program

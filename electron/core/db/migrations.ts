@@ -27,6 +27,12 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** An existing store that this engine will change: worth a backup first. A new one is not. */
+export function needsUpgrade(db: Db, migrations: Migration[] = bundledMigrations()): boolean {
+  const current = schemaVersion(db);
+  return current > 0 && current < (migrations.at(-1)?.version ?? 0);
+}
+
 /**
  * Brings the database up to the newest migration (or to `target`). Each migration runs in its own
  * transaction together with the version bump, so a crash leaves the database at a whole version.

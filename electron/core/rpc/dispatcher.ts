@@ -122,6 +122,11 @@ export class Dispatcher {
 
   private toApiError(error: unknown): ApiError {
     if (error instanceof ApiError) return error;
+    // SQLite rolled the transaction back: say why in the user's words, not "internal error".
+    if (isDiskFull(error)) {
+      this.options.logger.warn('write refused: disk full');
+      return new ApiError('STORAGE_FULL');
+    }
     this.options.logger.error('request failed', error);
     return new ApiError('INTERNAL');
   }
@@ -132,4 +137,9 @@ function requestId(raw: unknown): number {
     return Number.isInteger(raw.id) && raw.id >= 0 ? raw.id : 0;
   }
   return 0;
+}
+
+function isDiskFull(error: unknown): boolean {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  return error.code === 'SQLITE_FULL' || error.code === 'ENOSPC';
 }

@@ -6,6 +6,7 @@ import type { Vault } from './vault';
 export { Vault, type OsKeyProtection, type VaultOptions } from './vault';
 export { storeFileKind } from './store-file';
 export { KEY_STORE_FILE } from './key-store';
+export { checkStoreHealth, missingLog, type StoreDamage } from './store-health';
 
 type VaultMethods = Extract<MethodName, `vault.${string}`>;
 
@@ -25,6 +26,7 @@ export function vaultHandlers(
       problem: null,
       retryAfterSeconds: 0,
       keyCreatedAt: null,
+      backups: [],
     };
   const requireVault = (): Vault => {
     if (vault) return vault;
@@ -46,6 +48,14 @@ export function vaultHandlers(
       throw new ApiError('SETUP_DONE');
     },
     'vault.unlock': status,
+    'vault.restoreBackup': () => {
+      throw new ApiError('CONFLICT', {
+        message: {
+          zh: '数据库完好，无需从备份恢复；如确需恢复，请关闭程序后运行 bangban restore',
+          en: 'The store is sound; to restore anyway, close the app and run bangban restore',
+        },
+      });
+    },
     'vault.rekey': async ({ passphrase }) => {
       await requireVault().rekey(db, passphrase);
       return changed();
@@ -61,7 +71,12 @@ export function vaultHandlers(
  * What a locked engine answers: the vault's own status, set-up and unlock; every other method
  * says the store is locked. `onOpen` starts the real engine with the key.
  */
-export function lockedHandlers(vault: Vault, onOpen: (key: Buffer) => void): Handlers {
+export function lockedHandlers(
+  vault: Vault,
+  onOpen: (key: Buffer) => void,
+  /** After a restore: unlock again the way the terminal does by itself, if it can. */
+  reopen: () => Promise<void>,
+): Handlers {
   const refuse = (): never => {
     throw new ApiError('STORE_LOCKED');
   };
@@ -77,5 +92,12 @@ export function lockedHandlers(vault: Vault, onOpen: (key: Buffer) => void): Han
     'vault.status': () => vault.status(),
     'vault.setUp': async ({ passphrase }) => opened(await vault.setUp(passphrase)),
     'vault.unlock': async ({ passphrase }) => opened(await vault.unlock(passphrase)),
+    'vault.restoreBackup': async ({ backupId }) => {
+      if (!vault.backups.list().some((backup) => backup.id === backupId))
+        throw new ApiError('NOT_FOUND', { path: ['backupId'] });
+      vault.restoreBackup(backupId);
+      await reopen();
+      return vault.status();
+    },
   };
 }

@@ -48,6 +48,11 @@ const keyStoreSchema = z.object({
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
   createdAt: z.string(),
   slots: z.array(slotSchema).min(1),
+  /**
+   * Set when the key was made for a plaintext store of an earlier version, until it is
+   * encrypted: any other plaintext file in the store's place is a foreign file, never adopted.
+   */
+  encryptingPlaintext: z.literal(true).optional(),
 });
 export type KeyStore = z.infer<typeof keyStoreSchema>;
 

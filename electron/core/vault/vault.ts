@@ -20,7 +20,9 @@ import {
   type KeyStore,
 } from './key-store';
 import { DEFAULT_KDF_COST, deriveKek, newKdfParameters, type KdfCost } from './passphrase-kdf';
+import { BackupStore } from '../backup/backup-store';
 import { encryptPlaintextStore, finishPlaintextMigration, storeFileKind } from './store-file';
+import type { StoreDamage } from './store-health';
 
 /** The operating system's key protection (Electron safeStorage), reached through the shell. */
 export interface OsKeyProtection {
@@ -39,6 +41,8 @@ export interface VaultOptions {
   kdfCost?: KdfCost;
   clock: Clock;
   logger: Logger;
+  /** Backups kept in `<data>/backups/` (older ones are removed). */
+  backupsKept?: number;
 }
 
 /** The secret one slot needs, as the caller has it. */
@@ -65,8 +69,12 @@ export class Vault {
   private problem: Problem | null = null;
   private failedAttempts = 0;
   private waitUntil = 0;
+  private damage: StoreDamage | undefined;
+  readonly backups: BackupStore;
 
-  constructor(private readonly options: VaultOptions) {}
+  constructor(private readonly options: VaultOptions) {
+    this.backups = new BackupStore(options.dataDir, options.backupsKept ?? DEFAULT_BACKUPS_KEPT);
+  }
 
   get databasePath(): string {
     return join(this.options.dataDir, this.options.databaseFile);
@@ -88,13 +96,51 @@ export class Vault {
   status(): VaultStatus {
     const store = this.readStoreOrUndefined();
     const waitMs = Math.max(0, this.waitUntil - this.options.clock.now().getTime());
+    if (this.damage) {
+      return {
+        state: 'damaged',
+        protections: store ? store.slots.map((slot) => slot.kind) : [],
+        problem: { code: this.damage.code, message: this.damage.message, recovery: RESTORE },
+        retryAfterSeconds: 0,
+        keyCreatedAt: store?.createdAt ?? null,
+        backups: this.backups.list(),
+      };
+    }
     return {
       state: this.key ? 'open' : store || this.missingKeyProblem() ? 'locked' : 'needsSetup',
       protections: store ? store.slots.map((slot) => slot.kind) : [],
       problem: this.key ? null : (this.problem ?? this.missingKeyProblem()),
       retryAfterSeconds: Math.ceil(waitMs / 1000),
       keyCreatedAt: store?.createdAt ?? null,
+      backups: this.backups.list(),
     };
+  }
+
+  /** The key is right but the database is not: the engine stays closed until a restore. */
+  reportDamage(damage: StoreDamage): void {
+    this.damage = damage;
+    this.key = undefined;
+    this.options.logger.error('store damaged', undefined, { damage: damage.code });
+  }
+
+  /**
+   * Only while damaged: the damaged files go to quarantine and the backup takes their place,
+   * with the key store it was made under. The store must then be unlocked again.
+   */
+  restoreBackup(backupId: string): { quarantinedTo: string } {
+    if (!this.damage) {
+      throw new ApiError('CONFLICT', {
+        message: {
+          zh: '数据库完好，无需从备份恢复；如确需恢复，请关闭程序后运行 bangban restore',
+          en: 'The store is sound; to restore anyway, close the app and run bangban restore',
+        },
+      });
+    }
+    const result = this.backups.restore(backupId, this.options.clock.now());
+    this.options.logger.warn('store restored from a backup', { backupId });
+    this.damage = undefined;
+    this.problem = null;
+    return result;
   }
 
   /**
@@ -219,8 +265,12 @@ export class Vault {
   private async create(secret: Secret): Promise<Buffer> {
     // Owner-only, like the key store in it: other accounts on a shared PC have no business here.
     mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
+    // A migration cut short puts the plaintext back first, so it is recognised below.
+    finishPlaintextMigration(this.databasePath);
     const key = newStoreKey();
-    writeKeyStore(this.keyStorePath, this.storeFor(key, [await this.slotFor(secret, key)]));
+    const store = this.storeFor(key, [await this.slotFor(secret, key)]);
+    if (storeFileKind(this.databasePath) === 'plaintext') store.encryptingPlaintext = true;
+    writeKeyStore(this.keyStorePath, store);
     this.options.logger.info('store key created', { protection: secret.kind });
     this.prepareStore(key);
     this.key = key;
@@ -245,21 +295,32 @@ export class Vault {
       }
     }
     let failure: unknown = new ApiError('STORE_KEY_INVALID');
+    let rightKey: Buffer | undefined;
     for (const candidate of candidates) {
+      let key: Buffer;
       try {
-        const key = await this.unwrap(candidate.store, secret);
-        if (!this.keyOpensStore(key)) continue;
-        if (candidate.next) this.promoteNextKeyStore();
-        else rmSync(this.nextKeyStorePath, { force: true });
-        this.prepareStore(key);
-        this.key = key;
-        this.problem = null;
-        return key;
+        key = await this.unwrap(candidate.store, secret);
       } catch (error) {
         failure = error;
+        continue;
       }
+      if (!candidate.next) rightKey = key;
+      if (!this.keyOpensStore(key)) continue;
+      if (candidate.next) this.promoteNextKeyStore();
+      else rmSync(this.nextKeyStorePath, { force: true });
+      return this.accept(key);
     }
+    // The key store's own key unwrapped, yet opens nothing: the database is what is wrong, which
+    // the gate's health check then says. Never a reason to doubt the passphrase.
+    if (rightKey) return this.accept(rightKey);
     throw failure;
+  }
+
+  private accept(key: Buffer): Buffer {
+    this.prepareStore(key);
+    this.key = key;
+    this.problem = null;
+    return key;
   }
 
   private async unwrap(store: KeyStore, secret: Secret): Promise<Buffer> {
@@ -326,10 +387,14 @@ export class Vault {
   /** Readies the database file for the key: an earlier version's plaintext store is encrypted. */
   private prepareStore(key: Buffer): void {
     finishPlaintextMigration(this.databasePath);
+    const store = this.readStoreOrUndefined();
+    if (!store?.encryptingPlaintext) return;
     if (storeFileKind(this.databasePath) === 'plaintext') {
       this.options.logger.info('encrypting the plaintext store of an earlier version');
       encryptPlaintextStore(this.databasePath, key);
     }
+    const { encryptingPlaintext: _done, ...rest } = store;
+    writeKeyStore(this.keyStorePath, rest);
   }
 
   private keyOpensStore(key: Buffer): boolean {
@@ -337,9 +402,8 @@ export class Vault {
     try {
       openDatabaseForInspection(this.databasePath, key).close();
       return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'STORE_KEY_INVALID') return false;
-      throw error;
+    } catch {
+      return false;
     }
   }
 
@@ -390,6 +454,13 @@ export class Vault {
     return this.key;
   }
 }
+
+const DEFAULT_BACKUPS_KEPT = 10;
+
+const RESTORE = {
+  zh: '损坏的文件会移到数据目录的 quarantine 文件夹中保留，然后用所选的备份恢复；备份之后的操作需要重新录入，或从中心重新同步。',
+  en: 'The damaged files are kept in the quarantine folder, then the chosen backup takes their place; work done after it must be entered again or synced from the hub.',
+};
 
 const RECOVERY = {
   zh: '从本机备份恢复密钥库文件（keystore.json），或用 bangban restore 从备份恢复数据，或从中心重新同步本窗口的数据。切勿删除数据库文件。',

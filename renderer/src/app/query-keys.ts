@@ -5,6 +5,7 @@ export const queryKeys = {
   systemStatus: ['system', 'status'] as const,
   setupStatus: ['setup', 'status'] as const,
   vaultStatus: ['vault', 'status'] as const,
+  backups: ['backups'] as const,
   cases: ['cases'] as const,
   caseList: (input: MethodInput<'cases.list'>) => ['cases', 'list', input] as const,
   case: (id: number) => ['cases', 'detail', id] as const,

@@ -5,7 +5,8 @@ import type { VaultStatus } from '@shared/api';
 import { useClient } from '../../app/engine-context';
 import { queryKeys } from '../../app/query-keys';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDateTime } from '../../ui/format';
+import { DataTable } from '../../ui/DataTable';
+import { formatBytes, formatDateTime } from '../../ui/format';
 import { requiredRule } from '../../ui/form-rules';
 import { PassphraseFields } from './PassphraseFields';
 
@@ -24,6 +25,7 @@ export function SecurityScreen() {
       {vault.data ? (
         <>
           <EncryptionCard status={vault.data} />
+          <BackupsCard />
           <RekeyCard status={vault.data} />
           <PassphraseCard status={vault.data} />
         </>
@@ -169,6 +171,66 @@ function PassphraseCard({ status }: { status: VaultStatus }) {
           </Button>
         </Space>
       </Form>
+    </Card>
+  );
+}
+
+function BackupsCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const backups = useQuery({ queryKey: queryKeys.backups, queryFn: () => client.backups.list({}) });
+  const create = useMutation({
+    mutationFn: () => client.backups.create({}),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.backups });
+      void message.success(t('security.backupDone'));
+    },
+  });
+  return (
+    <Card
+      title={t('security.backups')}
+      size="small"
+      className="page-section"
+      extra={
+        <Button
+          loading={create.isPending}
+          onClick={() => {
+            create.mutate();
+          }}
+          data-testid="backup-now"
+        >
+          {t('security.backupNow')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('security.backupsIntro')}</Typography.Paragraph>
+      <ErrorAlert error={backups.error ?? create.error ?? undefined} />
+      <DataTable
+        data={backups.data ?? []}
+        getRowId={(backup) => backup.id}
+        testId="backup-table"
+        rowTestId="backup-row"
+        empty={t('security.noBackupsYet')}
+        columns={[
+          {
+            header: t('security.backupTime'),
+            id: 'time',
+            cell: ({ row }) => formatDateTime(row.original.createdAt),
+          },
+          {
+            header: t('security.backupReason'),
+            id: 'reason',
+            cell: ({ row }) => t(`vault.reasons.${row.original.reason}`),
+          },
+          {
+            header: t('security.backupSize'),
+            id: 'size',
+            cell: ({ row }) => formatBytes(row.original.sizeBytes),
+          },
+        ]}
+      />
     </Card>
   );
 }

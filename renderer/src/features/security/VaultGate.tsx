@@ -7,7 +7,7 @@ import { FullPageSpin } from '../../app/FullPageSpin';
 import { queryKeys } from '../../app/query-keys';
 import { errorMessage } from '../../ui/api-error';
 import { useLanguage } from '../../ui/use-language';
-import { VaultSetupScreen, VaultUnlockScreen } from './VaultScreens';
+import { VaultDamagedScreen, VaultSetupScreen, VaultUnlockScreen } from './VaultScreens';
 
 /**
  * Nothing behind this gate runs until the encrypted store is open: first the passphrase set-up
@@ -54,6 +54,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
     );
   }
   if (vault.data.state === 'needsSetup') return <VaultSetupScreen />;
+  if (vault.data.state === 'damaged') return <VaultDamagedScreen status={vault.data} />;
   if (vault.data.state === 'locked')
     return <VaultUnlockScreen status={vault.data} statusAt={vault.dataUpdatedAt} />;
   return children;

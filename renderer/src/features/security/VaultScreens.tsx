@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '@shared/api';
@@ -8,6 +8,7 @@ import { queryKeys } from '../../app/query-keys';
 import { AuthCard } from '../auth';
 import { pickText } from '../../ui/api-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatBytes, formatDateTime } from '../../ui/format';
 import { requiredRule } from '../../ui/form-rules';
 import { useLanguage } from '../../ui/use-language';
 import { PassphraseFields } from './PassphraseFields';
@@ -167,4 +168,81 @@ function useCountdown(seconds: number): number {
     };
   }, [seconds]);
   return left;
+}
+
+/** The key is right but the database is not: choose a backup (newest first) and confirm. */
+export function VaultDamagedScreen({ status }: { status: VaultStatus }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { modal } = App.useApp();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const [chosen, setChosen] = useState(status.backups[0]?.id);
+  const restore = useMutation({
+    mutationFn: (backupId: string) => client.vault.restoreBackup({ backupId }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(queryKeys.vaultStatus, next);
+    },
+  });
+  const backup = status.backups.find((candidate) => candidate.id === chosen);
+  return (
+    <AuthCard title={t('vault.damagedTitle')} hallName={undefined}>
+      {status.problem ? (
+        <Alert
+          type="error"
+          showIcon
+          className="form-error"
+          title={pickText(status.problem.message, language)}
+          description={pickText(status.problem.recovery, language)}
+          data-testid="vault-damage"
+        />
+      ) : null}
+      {status.backups.length === 0 ? (
+        <Alert type="warning" showIcon title={t('vault.noBackups')} />
+      ) : (
+        <Space orientation="vertical" size="middle" className="full-width">
+          <Typography.Text>{t('vault.damagedIntro')}</Typography.Text>
+          <Radio.Group
+            value={chosen}
+            onChange={(event) => {
+              setChosen(String(event.target.value));
+            }}
+            className="backup-choices"
+          >
+            <Space orientation="vertical">
+              {status.backups.map((candidate) => (
+                <Radio key={candidate.id} value={candidate.id} data-testid="vault-backup">
+                  {t('vault.backupAt', {
+                    time: formatDateTime(candidate.createdAt),
+                    reason: t(`vault.reasons.${candidate.reason}`),
+                    size: formatBytes(candidate.sizeBytes),
+                  })}
+                </Radio>
+              ))}
+            </Space>
+          </Radio.Group>
+          {restore.error ? <ErrorAlert error={restore.error} /> : null}
+          <Button
+            type="primary"
+            danger
+            block
+            size="large"
+            disabled={!backup}
+            loading={restore.isPending}
+            onClick={() => {
+              if (!backup) return;
+              modal.confirm({
+                title: t('vault.restore'),
+                content: t('vault.restoreConfirm', { time: formatDateTime(backup.createdAt) }),
+                onOk: () => restore.mutateAsync(backup.id).catch(() => undefined),
+              });
+            }}
+            data-testid="vault-restore"
+          >
+            {t('vault.restore')}
+          </Button>
+        </Space>
+      )}
+    </AuthCard>
+  );
 }
