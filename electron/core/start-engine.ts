@@ -4,7 +4,7 @@ import { systemClock } from './clock';
 import { DATABASE_FILE, Engine } from './engine';
 import { EngineGate } from './engine-gate';
 import type { Logger } from './logger';
-import { forkWorkerLauncher, modelWorkerPath } from './model';
+import { forkWorkerLauncher, modelWorkerPath, type WorkerLauncher } from './model';
 import { Vault, type OsKeyProtection } from './vault';
 import { ENGINE_VERSION } from './version';
 
@@ -16,6 +16,8 @@ export interface EngineStart {
   logger: Logger;
   /** Desktop with a working OS keyring. */
   osProtection?: OsKeyProtection | undefined;
+  /** How model workers start; a forked Node child unless the shell runs them. */
+  modelLauncher?: WorkerLauncher | undefined;
 }
 
 /**
@@ -44,7 +46,7 @@ export function startEngine(start: EngineStart): Promise<EngineGate> {
       seedKnowledgeDir: join(paths.resourcesDir, 'knowledge'),
       calendarDir: join(paths.resourcesDir, 'calendar'),
       templatesDir: join(paths.resourcesDir, 'templates'),
-      modelLauncher: forkWorkerLauncher(modelWorkerPath(start.bundleUrl)),
+      modelLauncher: start.modelLauncher ?? forkWorkerLauncher(modelWorkerPath(start.bundleUrl)),
       modelManifestPath: paths.modelManifestPath,
       logger: start.logger,
       checkOutputs: start.env.BANGBAN_CHECK_OUTPUTS === '1',

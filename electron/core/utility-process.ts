@@ -1,4 +1,5 @@
 import { createLogger } from './logger';
+import { isShellWorkerNotice, ShellWorkerLaunchers } from './model';
 import { startEngine } from './start-engine';
 import type { OsKeyProtection } from './vault';
 
@@ -50,7 +51,15 @@ function osProtectionThroughShell(): OsKeyProtection | undefined {
   return { wrap: (key) => ask('wrap', key), unwrap: (blob) => ask('unwrap', blob) };
 }
 
+// In the packaged app Electron cannot run as Node (the RunAsNode fuse is off): the main process
+// runs the model workers as utility processes and relays their messages.
+const modelWorkers = new ShellWorkerLaunchers(host);
+
 host.on('message', ({ data }) => {
+  if (isShellWorkerNotice(data)) {
+    modelWorkers.receive(data);
+    return;
+  }
   if (!isSafeStorageReply(data)) return;
   pending.get(data.id)?.(data);
   pending.delete(data.id);
@@ -62,11 +71,12 @@ const gate = await startEngine({
   env: process.env,
   logger,
   osProtection: osProtectionThroughShell(),
+  modelLauncher: modelWorkers.launcher,
 });
 
 // The main process hands over one MessagePort per window; each becomes one engine connection.
 host.on('message', ({ data, ports }) => {
-  if (isSafeStorageReply(data)) return;
+  if (isSafeStorageReply(data) || isShellWorkerNotice(data)) return;
   const port = ports[0];
   if (
     typeof data !== 'object' ||

@@ -6,6 +6,8 @@ import {
   type UtilityProcess,
   type WebContents,
 } from 'electron';
+import { ModelWorkers } from './model-workers';
+import { isAppNavigation } from './navigation-guard';
 
 /** Engine starts that fail in a row before the shell stops trying and says so. */
 const MAX_FAILED_STARTS = 5;
@@ -22,10 +24,15 @@ export class EngineHost {
   private failedStarts = 0;
   private stopping = false;
 
+  private readonly modelWorkers: ModelWorkers;
+
   constructor(
     private readonly entry: string,
     private readonly env: NodeJS.ProcessEnv,
-  ) {}
+    modelWorkerEntry: string,
+  ) {
+    this.modelWorkers = new ModelWorkers(modelWorkerEntry, env);
+  }
 
   start(): void {
     this.ready = false;
@@ -36,6 +43,7 @@ export class EngineHost {
     });
     this.child = child;
     child.on('message', (message: unknown) => {
+      if (this.modelWorkers.handle(child, message)) return;
       if (isSafeStorageRequest(message)) {
         void answerSafeStorage(message).then((reply) => {
           child.postMessage(reply);
@@ -48,6 +56,8 @@ export class EngineHost {
       for (const contents of this.windows) this.connect(contents);
     });
     child.once('exit', (code) => {
+      // A model worker never outlives the engine that asked for it.
+      this.modelWorkers.stopAll();
       if (this.stopping) return;
       if (!this.ready) this.failedStarts += 1;
       if (this.failedStarts >= MAX_FAILED_STARTS) {
@@ -75,11 +85,14 @@ export class EngineHost {
 
   stop(): void {
     this.stopping = true;
+    this.modelWorkers.stopAll();
     this.child?.kill();
   }
 
   private connect(contents: WebContents): void {
     if (!this.child || contents.isDestroyed()) return;
+    // Only the app's own page gets a port to the engine, never a page it was steered to.
+    if (!isAppNavigation(contents.getURL())) return;
     const { port1, port2 } = new MessageChannelMain();
     this.child.postMessage({ type: 'connect' }, [port1]);
     contents.postMessage('bangban:engine-port', null, [port2]);

@@ -2,6 +2,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { EngineHost, osKeyProtectionAvailable } from './engine-host';
+import { isAllowedExternalLink } from './external-links';
 import { APP_ORIGIN, isAppNavigation } from './navigation-guard';
 import { registerPrintToPdf } from './print-to-pdf';
 
@@ -14,12 +15,18 @@ registerAppScheme();
 
 // safeStorage can only be asked once the app is ready, so the engine is made then.
 const startEngine = async (): Promise<EngineHost> =>
-  new EngineHost(join(outDir, 'main', 'engine.js'), {
-    ...process.env,
-    BANGBAN_DATA_DIR: process.env.BANGBAN_DATA_DIR ?? app.getPath('userData'),
-    BANGBAN_RESOURCES_DIR: app.isPackaged ? process.resourcesPath : join(outDir, '..', 'resources'),
-    BANGBAN_OS_KEY_PROTECTION: (await osKeyProtectionAvailable()) ? 'safeStorage' : 'none',
-  });
+  new EngineHost(
+    join(outDir, 'main', 'engine.js'),
+    {
+      ...process.env,
+      BANGBAN_DATA_DIR: process.env.BANGBAN_DATA_DIR ?? app.getPath('userData'),
+      BANGBAN_RESOURCES_DIR: app.isPackaged
+        ? process.resourcesPath
+        : join(outDir, '..', 'resources'),
+      BANGBAN_OS_KEY_PROTECTION: (await osKeyProtectionAvailable()) ? 'safeStorage' : 'none',
+    },
+    join(outDir, 'main', 'model-worker.js'),
+  );
 let engine: EngineHost | undefined;
 
 function openWindow(): void {
@@ -41,8 +48,8 @@ function openWindow(): void {
   });
   const contents = window.webContents;
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to the web open in the system browser; nothing opens a new app window.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    // Allowed links open in the system browser; nothing opens a new app window.
+    if (isAllowedExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {

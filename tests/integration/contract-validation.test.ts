@@ -133,6 +133,70 @@ describe('every contract method rejects malformed input', () => {
     );
   });
 
+  it('refuses prototype-polluting and oversized payloads on every method, writing nothing', async () => {
+    const before = snapshot();
+    const hostile = [
+      JSON.parse('{"__proto__": {"polluted": true}}') as unknown,
+      JSON.parse('{"constructor": {"prototype": {"polluted": true}}}') as unknown,
+      { unexpected: 'x'.repeat(2 * 1024 * 1024) },
+      { unexpected: Array.from({ length: 100_000 }, (_value, index) => index) },
+      JSON.parse(`${'{"a":'.repeat(2_000)}1${'}'.repeat(2_000)}`) as unknown,
+    ];
+    for (const method of methodNames) {
+      for (const input of hostile) {
+        const response = await t.call(method, input);
+        expectTypedError(response, ['INVALID_INPUT']);
+      }
+    }
+    expect(snapshot()).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('survives thousands of hostile payloads shaped like each method’s fields', async () => {
+    const fieldsOf = (method: (typeof methodNames)[number]): string[] => {
+      const shape = (contract[method].input as { shape?: Record<string, unknown> }).shape;
+      return shape ? Object.keys(shape) : [];
+    };
+    const nasty = fc.oneof(
+      fc.jsonValue(),
+      fc.string({ minLength: 10_000, maxLength: 60_000 }),
+      fc.constantFrom(
+        '<img src=x onerror=alert(1)>',
+        '"; DROP TABLE cases; --',
+        '\u0000\uFFFF\uD800',
+        '../../../../etc/passwd',
+        '__proto__',
+        Number.MAX_SAFE_INTEGER,
+        -1,
+        1e308,
+      ),
+      fc.constant(JSON.parse('{"__proto__": {"polluted": true}}') as unknown),
+    );
+    const input = fc.constantFrom(...methodNames).chain((method) =>
+      fc.tuple(
+        fc.constant(method),
+        fc.record(Object.fromEntries(fieldsOf(method).map((field) => [field, nasty])), {
+          requiredKeys: [],
+        }),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async ([method, value]) => {
+        if (method === 'auth.signOut') return;
+        const response = await t.call(method, value);
+        if (!response.ok) {
+          expect(apiErrorSchema.safeParse(response.error).success).toBe(true);
+          expect(response.error.code).not.toBe('INTERNAL');
+        } else {
+          expect(contract[method].output.safeParse(response.output).success).toBe(true);
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 3_000 },
+    );
+    expect((await t.call('system.status', {})).ok).toBe(true);
+  });
+
   it('asks for sign-in before it looks at input, and keeps signed-out callers out', async () => {
     const stranger = t.connect();
     for (const method of methodNames.filter((m) => contract[m].access !== 'public')) {

@@ -64,3 +64,4 @@ export { MAX_EMBED_TEXTS } from './model-protocol';
 export { ModelService, modelError } from './model-service';
 export type { EmbeddingModel, ModelServiceOptions, VectorIndexStatus } from './model-service';
 export { modelHandlers } from './model-handlers';
+export { isShellWorkerNotice, ShellWorkerLaunchers } from './shell-worker-launcher';
