@@ -19,7 +19,9 @@ import { ApplicationForms, documentHandlers } from './documents';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/connection';
 import { migrate, needsUpgrade } from './db/migrations';
-import { BackupScheduler, BackupStore, backupHandlers } from './backup';
+import { BackupStore, backupHandlers } from './backup';
+import { MaintenanceScheduler } from './maintenance-scheduler';
+import { RetentionService, retentionHandlers } from './retention';
 import type { BackupReason } from './backup/backup-store';
 import { loadVectorExtension } from './db/vector-extension';
 import {
@@ -91,7 +93,8 @@ export class Engine {
   private readonly connections = new Set<Connection>();
   private readonly status: () => SystemStatus;
   readonly models: ModelService;
-  private readonly backupScheduler: BackupScheduler;
+  /** Daily upkeep: the backup and the retention purge. */
+  readonly maintenance: MaintenanceScheduler;
   /** The audit trail, for the shells' own entries (the CLI, printing through the shell). */
   readonly audit: AuditLog;
   /** Gives entries vectors in the background while an embedding model is loaded. */
@@ -120,7 +123,6 @@ export class Engine {
       logger.info('backup before upgrading the schema', { backup: before.id });
     }
     migrate(this.db);
-    this.backupScheduler = new BackupScheduler(backups, () => backUp('scheduled'), clock, logger);
 
     const settings = new SettingsStore(this.db);
     const auth = new AuthService(
@@ -216,9 +218,22 @@ export class Engine {
     const audit = new AuditLog(this.db, clock, hostname());
     this.audit = audit;
     const recorder = new AuditRecorder(audit, clock);
+    const retention = new RetentionService(this.db, settings, audit, clock);
+    this.maintenance = new MaintenanceScheduler(
+      [
+        { name: 'backup', isDue: () => backups.isDue(clock.now()), run: () => backUp('scheduled') },
+        {
+          name: 'retention',
+          isDue: () => retention.isDue(),
+          run: () => retention.purge('scheduled', undefined),
+        },
+      ],
+      logger,
+    );
     const handlers: Handlers = {
       ...auditHandlers(audit),
       ...backupHandlers(backups, () => backUp('manual')),
+      ...retentionHandlers(retention),
       ...vaultHandlers(options.vault, this.db, (status) => {
         this.broadcast('vault.status', status);
       }),
@@ -292,7 +307,7 @@ export class Engine {
     const engine = new Engine(options, logger);
     // The model chosen last time loads in the background: the engine answers meanwhile.
     engine.models.restoreActive();
-    engine.backupScheduler.start();
+    engine.maintenance.start();
     return engine;
   }
 
@@ -315,7 +330,7 @@ export class Engine {
 
   close(): void {
     this.closed = true;
-    this.backupScheduler.stop();
+    this.maintenance.stop();
     this.connections.clear();
     void this.models.dispose();
     this.db.close();

@@ -69,7 +69,12 @@ import {
   modelProgressSchema,
   modelStatusSchema,
 } from './models';
-import { settingsSchema, settingsUpdateSchema, systemStatusSchema } from './system';
+import {
+  purgeReportSchema,
+  settingsSchema,
+  settingsUpdateSchema,
+  systemStatusSchema,
+} from './system';
 import {
   auditPageSchema,
   auditVerificationSchema,
@@ -135,6 +140,18 @@ export const contract = {
     access: 'public',
     summary:
       'Only while the store is damaged: sets the damaged files aside and restores a backup in their place',
+  }),
+  'retention.purge': method({
+    input: emptyInputSchema,
+    output: purgeReportSchema,
+    access: ['admin'],
+    summary: 'Removes, now, the cases past the retention period and their applicants’ data',
+  }),
+  'retention.reports': method({
+    input: emptyInputSchema,
+    output: z.array(purgeReportSchema),
+    access: ['admin'],
+    summary: 'The purge report: each run of the retention rule, newest first',
   }),
   'backups.list': method({
     input: emptyInputSchema,

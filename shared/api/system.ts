@@ -39,6 +39,11 @@ export const settingsSchema = z.object({
   idleTimeoutMinutes: z.number().int().min(1).max(240),
   /** Working days an applicant has to bring what a correction notice asks for. */
   correctionDays: z.number().int().min(1).max(60),
+  /**
+   * Months a case is kept on this terminal after its last activity; older cases, with their
+   * applicants' personal data, are purged (securely) once a day.
+   */
+  retentionMonths: z.number().int().min(6).max(360),
   /** The model file loaded at start, chosen in the model manager; null for retrieval only. */
   activeModel: z.string().nullable(),
   /** The embedding model file loaded at start; null for BM25-only search. */
@@ -52,6 +57,20 @@ export const settingsUpdateSchema = z
     hallContact: z.string().trim().max(200),
     idleTimeoutMinutes: settingsSchema.shape.idleTimeoutMinutes,
     correctionDays: settingsSchema.shape.correctionDays,
+    retentionMonths: settingsSchema.shape.retentionMonths,
   })
   .partial()
   .strict();
+
+export const purgeReportSchema = z.object({
+  id: z.number().int(),
+  at: timestampSchema,
+  /** Cases whose last activity was before this instant were removed. */
+  cutoff: timestampSchema,
+  retentionMonths: z.number().int(),
+  trigger: z.enum(['scheduled', 'manual']),
+  byUserId: z.number().int().nullable(),
+  cases: z.number().int().min(0),
+  applicants: z.number().int().min(0),
+});
+export type PurgeReport = z.infer<typeof purgeReportSchema>;

@@ -369,6 +369,9 @@ export const en = {
     idleTimeoutHint: '1–240 minutes without activity signs the user out',
     correctionDays: 'Correction period (working days)',
     correctionDaysHint: 'Time the correction notice gives the applicant, 1–60 working days',
+    retentionMonths: 'Keep cases on this terminal for (months)',
+    retentionMonthsHint:
+      'Cases whose last activity is older are removed daily with their applicants’ personal data, 6–360 months',
   },
   review: {
     title: 'Review',
@@ -665,6 +668,20 @@ export const en = {
     backupReason: 'Kind',
     backupSize: 'Size',
     noBackupsYet: 'No backups yet',
+    retention: 'Retention and purge',
+    retentionIntro:
+      'Cases older than the retention period (now {{months}} months, set in Terminal settings) are removed every day, their pages overwritten; backups made before roll off within 10 days.',
+    purgeNow: 'Purge now',
+    purgeConfirm:
+      'Remove the cases past the retention period now? This cannot be undone (backups keep them until they roll off).',
+    purgeDone: 'Removed {{cases}} cases and {{applicants}} applicants',
+    purgeAt: 'Time',
+    purgeTrigger: 'How',
+    purgeCutoff: 'Cases before',
+    purgeCases: 'Cases',
+    purgeApplicants: 'Applicants',
+    triggers: { scheduled: 'daily', manual: 'manual' },
+    noPurgesYet: 'No purges yet',
   },
   audit: {
     title: 'Audit log',

@@ -365,6 +365,9 @@ export const zhCN = {
     idleTimeoutHint: '1–240 分钟；超过该时长无操作将自动退出登录',
     correctionDays: '补正期限（工作日）',
     correctionDaysHint: '一次性告知书上给申请人补齐材料的期限，1–60 个工作日',
+    retentionMonths: '办件本机保存期限（月）',
+    retentionMonthsHint:
+      '最后一次办理超过此期限的办件，连同申请人个人信息每天自动从本机清除，6–360 个月',
   },
   review: {
     title: '预审',
@@ -650,6 +653,19 @@ export const zhCN = {
     backupReason: '类型',
     backupSize: '大小',
     noBackupsYet: '还没有备份',
+    retention: '保存期限与清理',
+    retentionIntro:
+      '超过保存期限（当前 {{months}} 个月，在“终端设置”中修改）的办件每天自动清除，删除的数据页被覆写；清除前的备份在 10 天内轮换掉。',
+    purgeNow: '立即清理',
+    purgeConfirm: '确定现在清除超过保存期限的办件？清除后无法恢复（备份轮换前仍在备份中）。',
+    purgeDone: '已清除 {{cases}} 件办件、{{applicants}} 位申请人',
+    purgeAt: '时间',
+    purgeTrigger: '方式',
+    purgeCutoff: '清除此前办件',
+    purgeCases: '办件',
+    purgeApplicants: '申请人',
+    triggers: { scheduled: '每日自动', manual: '手动' },
+    noPurgesYet: '还没有清理记录',
   },
   audit: {
     title: '审计日志',

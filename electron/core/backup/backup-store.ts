@@ -85,6 +85,12 @@ export class BackupStore {
     return summaryOf(id, meta);
   }
 
+  /** Whether the newest backup is a day old, or there is none. */
+  isDue(now: Date): boolean {
+    const newest = this.list()[0];
+    return !newest || now.getTime() - Date.parse(newest.createdAt) >= 24 * 60 * 60_000;
+  }
+
   list(): BackupSummary[] {
     if (!existsSync(this.folder)) return [];
     return readdirSync(this.folder)

@@ -3,7 +3,6 @@ import type { BackupStore } from './backup-store';
 import type { BackupSummary } from '@shared/api';
 
 export { BackupStore, quarantineStore, BACKUP_FOLDER, QUARANTINE_FOLDER } from './backup-store';
-export { BackupScheduler } from './backup-scheduler';
 
 export function backupHandlers(
   backups: BackupStore,

@@ -225,6 +225,22 @@ describe('migrations', () => {
     expect(db.prepare('SELECT actor FROM audit_log').all()).toEqual([{ actor: 'admin' }]);
   });
 
+  it('0009 adds the purge report beside an existing audit log', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 8);
+    const before = tables(db);
+    expect(migrate(db, bundledMigrations(), 9)).toBe(9);
+    expect(tables(db).filter((name) => !before.includes(name))).toEqual(['retention_purges']);
+    const insert = db.prepare(
+      `INSERT INTO retention_purges (at, cutoff, retention_months, trigger, cases, applicants)
+       VALUES ('t', 'c', ?, ?, 0, 0)`,
+    );
+    insert.run(36, 'scheduled');
+    expect(() => insert.run(36, 'whenever')).toThrow(/CHECK/);
+    expect(() => insert.run(0, 'manual')).toThrow(/CHECK/);
+    expect(db.prepare('SELECT count(*) AS n FROM terminal_identity').get()).toEqual({ n: 1 });
+  });
+
   it('refuses a database newer than the engine', () => {
     const db = freshDb();
     db.pragma('user_version = 999');

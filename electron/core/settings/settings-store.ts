@@ -6,6 +6,7 @@ const defaults: Settings = {
   hallContact: '',
   idleTimeoutMinutes: 15,
   correctionDays: 10,
+  retentionMonths: 36,
   activeModel: null,
   activeEmbeddingModel: null,
 };

@@ -6,6 +6,7 @@ export const queryKeys = {
   setupStatus: ['setup', 'status'] as const,
   vaultStatus: ['vault', 'status'] as const,
   backups: ['backups'] as const,
+  purges: ['retention', 'purges'] as const,
   cases: ['cases'] as const,
   caseList: (input: MethodInput<'cases.list'>) => ['cases', 'list', input] as const,
   case: (id: number) => ['cases', 'detail', id] as const,

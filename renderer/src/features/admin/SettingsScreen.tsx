@@ -111,6 +111,22 @@ function SettingsForm({ initial }: { initial: Settings }) {
       >
         <InputNumber min={1} max={60} precision={0} data-testid="settings-correction-days" />
       </Form.Item>
+      <Form.Item
+        name="retentionMonths"
+        label={t('settings.retentionMonths')}
+        extra={t('settings.retentionMonthsHint')}
+        rules={[
+          {
+            required: true,
+            type: 'integer',
+            min: 6,
+            max: 360,
+            message: t('settings.retentionMonthsHint'),
+          },
+        ]}
+      >
+        <InputNumber min={6} max={360} precision={0} data-testid="settings-retention-months" />
+      </Form.Item>
       {formError ? (
         <div className="form-error">
           <ErrorAlert error={formError} />

@@ -26,6 +26,7 @@ export function SecurityScreen() {
         <>
           <EncryptionCard status={vault.data} />
           <BackupsCard />
+          <RetentionCard />
           <RekeyCard status={vault.data} />
           <PassphraseCard status={vault.data} />
         </>
@@ -228,6 +229,89 @@ function BackupsCard() {
             header: t('security.backupSize'),
             id: 'size',
             cell: ({ row }) => formatBytes(row.original.sizeBytes),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function RetentionCard() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const settings = useQuery({
+    queryKey: queryKeys.settings,
+    queryFn: () => client.settings.get({}),
+  });
+  const reports = useQuery({
+    queryKey: queryKeys.purges,
+    queryFn: () => client.retention.reports({}),
+  });
+  const purge = useMutation({
+    mutationFn: () => client.retention.purge({}),
+    onSuccess: async (report) => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.purges });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.cases });
+      void message.success(
+        t('security.purgeDone', { cases: report.cases, applicants: report.applicants }),
+      );
+    },
+  });
+  return (
+    <Card
+      title={t('security.retention')}
+      size="small"
+      className="page-section"
+      extra={
+        <Button
+          danger
+          loading={purge.isPending}
+          onClick={() => {
+            modal.confirm({
+              title: t('security.purgeNow'),
+              content: t('security.purgeConfirm'),
+              onOk: () => purge.mutateAsync().catch(() => undefined),
+            });
+          }}
+          data-testid="purge-now"
+        >
+          {t('security.purgeNow')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {t('security.retentionIntro', { months: settings.data?.retentionMonths ?? '—' })}
+      </Typography.Paragraph>
+      <ErrorAlert error={reports.error ?? purge.error ?? undefined} />
+      <DataTable
+        data={reports.data ?? []}
+        getRowId={(report) => String(report.id)}
+        testId="purge-table"
+        rowTestId="purge-row"
+        empty={t('security.noPurgesYet')}
+        columns={[
+          {
+            header: t('security.purgeAt'),
+            id: 'at',
+            cell: ({ row }) => formatDateTime(row.original.at),
+          },
+          {
+            header: t('security.purgeTrigger'),
+            id: 'trigger',
+            cell: ({ row }) => t(`security.triggers.${row.original.trigger}`),
+          },
+          {
+            header: t('security.purgeCutoff'),
+            id: 'cutoff',
+            cell: ({ row }) => formatDateTime(row.original.cutoff),
+          },
+          { header: t('security.purgeCases'), id: 'cases', cell: ({ row }) => row.original.cases },
+          {
+            header: t('security.purgeApplicants'),
+            id: 'applicants',
+            cell: ({ row }) => row.original.applicants,
           },
         ]}
       />
