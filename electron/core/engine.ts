@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BackupSummary, EventName, EventPayload, SystemStatus } from '@shared/api';
 import { businessDate } from '@shared/domain/business-date';
 import type { WorkingDayCalendar } from '@shared/domain/working-days';
+import { AttachmentStore, attachmentHandlers } from './attachments';
 import { AuditLog, AuditRecorder, auditHandlers } from './audit';
 import {
   AuthService,
@@ -218,7 +219,8 @@ export class Engine {
     const audit = new AuditLog(this.db, clock, hostname());
     this.audit = audit;
     const recorder = new AuditRecorder(audit, clock);
-    const retention = new RetentionService(this.db, settings, audit, clock);
+    const attachments = new AttachmentStore(this.db, options.dataDir, clock);
+    const retention = new RetentionService(this.db, settings, audit, clock, attachments);
     this.maintenance = new MaintenanceScheduler(
       [
         { name: 'backup', isDue: () => backups.isDue(clock.now()), run: () => backUp('scheduled') },
@@ -234,6 +236,7 @@ export class Engine {
       ...auditHandlers(audit),
       ...backupHandlers(backups, () => backUp('manual')),
       ...retentionHandlers(retention),
+      ...attachmentHandlers(attachments),
       ...vaultHandlers(options.vault, this.db, (status) => {
         this.broadcast('vault.status', status);
       }),

@@ -76,6 +76,13 @@ import {
   systemStatusSchema,
 } from './system';
 import {
+  addAttachmentInputSchema,
+  attachmentContentSchema,
+  attachmentIdInputSchema,
+  attachmentSchema,
+  listAttachmentsInputSchema,
+} from './attachments';
+import {
   auditPageSchema,
   auditVerificationSchema,
   recordPrintInputSchema,
@@ -332,6 +339,30 @@ export const contract = {
     output: caseDetailSchema,
     access: 'signedIn',
     summary: 'One case with applicant (personal data masked), materials checklist and history',
+  }),
+  'attachments.add': method({
+    input: addAttachmentInputSchema,
+    output: attachmentSchema,
+    access: ['clerk', 'admin'],
+    summary: 'Keeps a scan or photo with a case, encrypted with a key of its own',
+  }),
+  'attachments.list': method({
+    input: listAttachmentsInputSchema,
+    output: z.array(attachmentSchema),
+    access: 'signedIn',
+    summary: 'The scans and photos kept with a case (names and sizes only)',
+  }),
+  'attachments.get': method({
+    input: attachmentIdInputSchema,
+    output: attachmentContentSchema,
+    access: ['clerk', 'admin', 'leader'],
+    summary: 'One attachment decrypted; every opening is written to the audit trail',
+  }),
+  'attachments.remove': method({
+    input: attachmentIdInputSchema,
+    output: z.object({ ok: z.literal(true) }),
+    access: ['clerk', 'admin'],
+    summary: 'Deletes an attachment: its key goes, and the file is overwritten',
   }),
   'cases.reveal': method({
     input: getCaseInputSchema,

@@ -1,3 +1,4 @@
+export * from './attachments';
 export * from './audit';
 export * from './auth';
 export * from './cases';

@@ -741,4 +741,23 @@ export const en = {
       audit: 'Audit log',
     },
   },
+  attachments: {
+    title: 'Scans and photos',
+    intro:
+      'Scans of materials and photos are kept encrypted on this terminal (a key per file); opening one is written to the audit log, and a deleted one cannot be recovered.',
+    material: 'Material',
+    noMaterial: '—',
+    upload: 'Upload a file (JPG, PNG, PDF, up to 10 MB)',
+    added: 'Stored encrypted',
+    wrongType: 'Only JPG, PNG or PDF files',
+    tooBig: 'The file may not exceed 10 MB',
+    none: 'No scans or photos yet',
+    file: 'File',
+    size: 'Size',
+    addedAt: 'Added',
+    open: 'Open',
+    remove: 'Delete',
+    removeConfirm: 'Delete “{{name}}”? It cannot be recovered.',
+    pdf: 'Download this PDF to view it',
+  },
 } satisfies Messages;

@@ -725,6 +725,25 @@ export const zhCN = {
       audit: '审计日志',
     },
   },
+  attachments: {
+    title: '扫描件与照片',
+    intro:
+      '材料的扫描件和现场照片加密保存在本机（每个文件一把密钥）；打开查看会记入审计日志，删除后无法恢复。',
+    material: '对应材料',
+    noMaterial: '—',
+    upload: '上传文件（JPG、PNG、PDF，10 MB 以内）',
+    added: '已加密保存',
+    wrongType: '只能上传 JPG、PNG 或 PDF 文件',
+    tooBig: '文件不能超过 10 MB',
+    none: '还没有扫描件或照片',
+    file: '文件',
+    size: '大小',
+    addedAt: '时间',
+    open: '查看',
+    remove: '删除',
+    removeConfirm: '确定删除“{{name}}”？删除后无法恢复。',
+    pdf: '下载此 PDF 查看',
+  },
 } as const satisfies MessageTree;
 
 /** A nested tree of strings: what both language files are. */

@@ -145,6 +145,31 @@ describe('the encrypted store in browser mode', () => {
     expect(await card.innerText()).toContain('11010519491231002X');
     await shot('security-04-revealed');
 
+    // A scan kept with the case: encrypted on disk, shown again when opened.
+    const marker = 'SCAN-110101199003070011';
+    const png = Buffer.concat([
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+      Buffer.from(marker),
+    ]);
+    await page
+      .getByTestId('case-attachments')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('attachment-row').first().waitFor();
+    await page.getByTestId('case-attachments').scrollIntoViewIfNeeded();
+    await shot('security-05-attachments');
+    await page.getByTestId('attachment-open').first().click();
+    await page.getByTestId('attachment-image').waitFor();
+    await page.keyboard.press('Escape');
+    const scans = readdirSync(join(dataDir, 'attachments'));
+    expect(scans).toHaveLength(1);
+    const stored = readFileSync(join(dataDir, 'attachments', scans[0] ?? ''));
+    expect(stored.includes(Buffer.from(marker))).toBe(false);
+    expect(stored.includes(png.subarray(0, 16))).toBe(false);
+
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('nav-admin-audit').click();
     await page.getByTestId('audit-screen').waitFor();
@@ -155,7 +180,7 @@ describe('the encrypted store in browser mode', () => {
     await page.getByTestId('audit-verify').click();
     await page.getByTestId('audit-verification').waitFor();
     expect(await page.getByTestId('audit-verification').innerText()).toContain('校验通过');
-    await shot('security-05-audit');
+    await shot('security-06-audit');
   });
 
   it('backs up from the admin screen; a damaged store is restored from it after confirmation', async () => {
@@ -163,7 +188,7 @@ describe('the encrypted store in browser mode', () => {
     await page.getByTestId('nav-admin-security').click();
     await page.getByTestId('backup-now').click();
     await page.getByTestId('backup-row').first().waitFor();
-    await shot('security-06-backups');
+    await shot('security-07-backups');
 
     await engine.stop();
     const file = join(dataDir, 'bangban.db');
@@ -175,7 +200,7 @@ describe('the encrypted store in browser mode', () => {
     await page.getByTestId('vault-unlock-submit').click();
     await page.getByTestId('vault-damage').waitFor();
     expect(await page.getByTestId('vault-damage').innerText()).toContain('已损坏');
-    await shot('security-07-damaged');
+    await shot('security-08-damaged');
     await page.getByTestId('vault-restore').click();
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('vault-unlock').fill(passphrase);

@@ -135,7 +135,8 @@ describe('personal data at rest and in logs', () => {
         for (const created of await Promise.all(batch))
           caseIds.push((created as { id: number }).id);
       }
-      // A clerk's day on a tenth of them: open, reveal, review, ask about them by name, print.
+      // A clerk's day on a tenth of them: open, reveal, review, ask about them by name, print,
+      // keep a scan of the ID card.
       for (const [index, id] of caseIds.entries()) {
         if (index % 10 !== 0) continue;
         await api.call('cases.get', { id });
@@ -151,6 +152,17 @@ describe('personal data at rest and in logs', () => {
           caseId: id,
         });
         await api.call('audit.recordPrint', { document: 'applicationForm', caseId: id });
+        // A scan of the ID card, its text in the clear inside the image file.
+        const card = Buffer.from(
+          `PNG 居民身份证 ${citizens[index]?.name ?? ''} ${citizens[index]?.idNumber ?? ''}`,
+        );
+        const scan = (await api.call('attachments.add', {
+          caseId: id,
+          fileName: '身份证.png',
+          mediaType: 'image/png',
+          contentBase64: card.toString('base64'),
+        })) as { id: number };
+        await api.call('attachments.get', { id: scan.id });
       }
       await api.call('cases.list', { query: citizens[0]?.name });
       await api.call('backups.create', {});
@@ -160,6 +172,7 @@ describe('personal data at rest and in logs', () => {
       const scanned = [...filesUnder(dataDir), keyFileFor(dataDir), ...filesUnder(engineTemp)];
       expect(scanned.some((file) => file.endsWith('bangban.db'))).toBe(true);
       expect(scanned.some((file) => file.includes('backups'))).toBe(true);
+      expect(scanned.filter((file) => file.endsWith('.bin')).length).toBeGreaterThanOrEqual(100);
       const found = scanned.flatMap((file) =>
         hits(readFileSync(file), citizens).map((hit) => `${file}: ${hit}`),
       );

@@ -76,6 +76,22 @@ const rules: Partial<Record<MethodName, AuditRule>> = {
     subject: caseOf('id'),
     detail: () => ({ fields: ['name', 'idNumber', 'phone', 'address', 'legalRepresentative'] }),
   },
+  'attachments.add': {
+    action: 'attachment.add',
+    subject: caseOf('caseId'),
+    detail: (c) => ({
+      attachment: (c.output as { id?: number } | undefined)?.id,
+      mediaType: field(c, 'mediaType'),
+    }),
+  },
+  'attachments.get': {
+    action: 'personalData.read',
+    subject: (c) => `attachment:${field(c, 'id') ?? '?'}`,
+  },
+  'attachments.remove': {
+    action: 'attachment.remove',
+    subject: (c) => `attachment:${field(c, 'id') ?? '?'}`,
+  },
   'review.get': { action: 'personalData.read', subject: caseOf('caseId'), read: true },
   'review.prefill': { action: 'personalData.read', subject: caseOf('caseId'), read: true },
   'review.notice': { action: 'personalData.read', subject: caseOf('caseId'), read: true },

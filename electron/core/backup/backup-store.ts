@@ -3,6 +3,7 @@ import {
   copyFileSync,
   existsSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -20,6 +21,8 @@ import { schemaVersion } from '../db/migrations';
 import { KEY_STORE_FILE, keyIdOf, syncFolder } from '../vault/key-store';
 
 export const BACKUP_FOLDER = 'backups';
+/** The attachments folder (see attachments/attachment-store.ts), named here to avoid a cycle. */
+const ATTACHMENTS = 'attachments';
 export const QUARANTINE_FOLDER = 'quarantine';
 
 const backupMetaSchema = z.object({
@@ -76,6 +79,9 @@ export class BackupStore {
       sizeBytes: statSync(partial).size,
       keyStore: readKeyStoreText(this.dataDir),
     };
+    // Attachments are encrypted files that never change once written: hard links keep them
+    // with the backup at no cost in space (a copy where links are not possible).
+    linkFolder(join(this.dataDir, ATTACHMENTS), join(this.folder, `${id}.attachments`));
     writeFileSync(`${join(this.folder, id)}.json`, `${JSON.stringify(meta, null, 2)}\n`, {
       mode: 0o600,
     });
@@ -117,6 +123,7 @@ export class BackupStore {
     copyFileSync(source, restoring);
     flush(restoring);
     renameSync(restoring, target);
+    linkFolder(join(this.folder, `${id}.attachments`), join(this.dataDir, ATTACHMENTS));
     if (meta.keyStore !== '') {
       const keyStore = join(this.dataDir, KEY_STORE_FILE);
       writeFileSync(`${keyStore}.tmp`, meta.keyStore, { mode: 0o600 });
@@ -141,6 +148,20 @@ export class BackupStore {
     for (const old of this.list().slice(this.keep)) {
       rmSync(join(this.folder, `${old.id}.db`), { force: true });
       rmSync(join(this.folder, `${old.id}.json`), { force: true });
+      rmSync(join(this.folder, `${old.id}.attachments`), { recursive: true, force: true });
+    }
+  }
+}
+
+function linkFolder(from: string, to: string): void {
+  if (!existsSync(from)) return;
+  mkdirSync(to, { recursive: true, mode: 0o700 });
+  for (const name of readdirSync(from)) {
+    if (!name.endsWith('.bin')) continue;
+    try {
+      linkSync(join(from, name), join(to, name));
+    } catch {
+      copyFileSync(join(from, name), join(to, name));
     }
   }
 }
@@ -154,7 +175,13 @@ function readKeyStoreText(dataDir: string): string {
 export function quarantineStore(dataDir: string, now: Date): string {
   const folder = join(dataDir, QUARANTINE_FOLDER, stamp(now));
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  for (const name of ['bangban.db', 'bangban.db-wal', 'bangban.db-shm', KEY_STORE_FILE]) {
+  for (const name of [
+    'bangban.db',
+    'bangban.db-wal',
+    'bangban.db-shm',
+    KEY_STORE_FILE,
+    ATTACHMENTS,
+  ]) {
     const file = join(dataDir, name);
     if (existsSync(file)) renameSync(file, join(folder, name));
   }

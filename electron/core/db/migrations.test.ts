@@ -241,6 +241,26 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM terminal_identity').get()).toEqual({ n: 1 });
   });
 
+  it('0010 adds attachments whose key must be 32 bytes', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 9);
+    const before = tables(db);
+    expect(migrate(db, bundledMigrations(), 10)).toBe(10);
+    expect(tables(db).filter((name) => !before.includes(name))).toEqual(['attachments']);
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
+        VALUES (1, 'admin', '管理员', 'admin', 'h', 't', 't');
+    `);
+    const insert = db.prepare(
+      `INSERT INTO attachments (case_id, file_name, media_type, size_bytes, sha256, file_key,
+         added_by, added_at) VALUES (1, 'a.png', 'image/png', 1, 's', ?, 1, 't')`,
+    );
+    // No case 1 exists: the key's length is what is under test here.
+    db.pragma('foreign_keys = OFF');
+    expect(() => insert.run(Buffer.alloc(16))).toThrow(/CHECK/);
+    expect(() => insert.run(Buffer.alloc(32))).not.toThrow();
+  });
+
   it('refuses a database newer than the engine', () => {
     const db = freshDb();
     db.pragma('user_version = 999');

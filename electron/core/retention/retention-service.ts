@@ -1,4 +1,5 @@
 import type { PurgeReport } from '@shared/api';
+import type { AttachmentStore } from '../attachments';
 import type { AuditLog } from '../audit';
 import type { Clock } from '../clock';
 import { inTransaction, type Db } from '../db/connection';
@@ -41,6 +42,7 @@ export class RetentionService {
     private readonly settings: SettingsStore,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly attachments: AttachmentStore,
   ) {}
 
   purge(
@@ -50,13 +52,17 @@ export class RetentionService {
     const now = this.clock.now();
     const months = this.settings.read().retentionMonths;
     const cutoff = monthsBefore(now, months).toISOString();
+    const removedFiles: number[] = [];
     const report = inTransaction(this.db, () => {
       const ids = (
         this.db.prepare('SELECT id FROM cases WHERE updated_at < ? ORDER BY id').all(cutoff) as {
           id: number;
         }[]
       ).map((row) => row.id);
-      for (const id of ids) this.removeCase(id);
+      for (const id of ids) {
+        removedFiles.push(...this.attachments.removeRowsOfCase(id));
+        this.removeCase(id);
+      }
       const applicants = this.db
         .prepare('DELETE FROM applicants WHERE id NOT IN (SELECT applicant_id FROM cases)')
         .run().changes;
@@ -85,6 +91,8 @@ export class RetentionService {
       outcome: 'success',
       detail: { cases: report.cases, applicants: report.applicants, cutoff, trigger },
     });
+    // Their keys went with the rows, so the files are noise now; they go too, once committed.
+    for (const id of removedFiles) this.attachments.deleteFile(id);
     // Old page images may still sit in the log: fold it in and cut it to nothing.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return report;

@@ -10,6 +10,7 @@ export const queryKeys = {
   cases: ['cases'] as const,
   caseList: (input: MethodInput<'cases.list'>) => ['cases', 'list', input] as const,
   case: (id: number) => ['cases', 'detail', id] as const,
+  attachments: (caseId: number) => ['cases', 'attachments', caseId] as const,
   matters: ['matters'] as const,
   matterSearch: (input: MethodInput<'matters.search'>) => ['matters', 'search', input] as const,
   users: ['users'] as const,

@@ -18,6 +18,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
+import { CaseAttachments } from './CaseAttachments';
 import { CaseHistory } from './CaseHistory';
 import { CaseStatusTag } from './CaseStatusTag';
 import { MaterialsChecklist } from './MaterialsChecklist';
@@ -236,6 +237,7 @@ export function CaseDetailScreen({
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <MaterialsChecklist detail={data} canEdit={canEdit} />
+          <CaseAttachments detail={data} canEdit={canEdit} />
         </Col>
         <Col xs={24} xl={8}>
           <ApplicantCard caseId={caseId} masked={data.applicant} canReveal={canReveal} />

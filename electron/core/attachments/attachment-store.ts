@@ -1,0 +1,200 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import {
+  ApiError,
+  MAX_ATTACHMENT_BYTES,
+  type Attachment,
+  type attachmentMediaTypes,
+} from '@shared/api';
+import type { Clock } from '../clock';
+import { inTransaction, type Db } from '../db/connection';
+import { syncFolder } from '../vault/key-store';
+
+export const ATTACHMENT_FOLDER = 'attachments';
+/** File layout: magic, IV, GCM tag, ciphertext. */
+const MAGIC = Buffer.from('BBATT1\0\0');
+
+interface AttachmentRow {
+  id: number;
+  case_id: number;
+  material_code: string | null;
+  file_name: string;
+  media_type: (typeof attachmentMediaTypes)[number];
+  size_bytes: number;
+  sha256: string;
+  file_key: Buffer;
+  added_by: number;
+  added_at: string;
+}
+
+/**
+ * Scans and photos kept with a case, each encrypted with its own random key (AES-256-GCM). The
+ * key is stored in the (encrypted) database row, never beside the file: a copied attachments
+ * folder is noise, and removing the row destroys the only key ("crypto-shredding").
+ */
+export class AttachmentStore {
+  constructor(
+    private readonly db: Db,
+    private readonly dataDir: string,
+    private readonly clock: Clock,
+  ) {}
+
+  private get folder(): string {
+    return join(this.dataDir, ATTACHMENT_FOLDER);
+  }
+
+  add(input: {
+    caseId: number;
+    materialCode: string | undefined;
+    fileName: string;
+    mediaType: (typeof attachmentMediaTypes)[number];
+    content: Buffer;
+    addedBy: number;
+  }): Attachment {
+    if (input.content.length > MAX_ATTACHMENT_BYTES)
+      throw new ApiError('INVALID_INPUT', {
+        path: ['contentBase64'],
+        message: { zh: '文件不能超过 10 MB', en: 'The file may not exceed 10 MB' },
+      });
+    if (!this.db.prepare('SELECT 1 FROM cases WHERE id = ?').get(input.caseId))
+      throw new ApiError('NOT_FOUND', { path: ['caseId'] });
+    const fileKey = randomBytes(32);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', fileKey, iv);
+    const body = Buffer.concat([cipher.update(input.content), cipher.final()]);
+    mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+    // The row and the file appear together: the file is written under a temporary name inside
+    // the transaction and renamed just before it commits; a crash leaves at most a stray temp.
+    return inTransaction(this.db, () => {
+      const at = this.clock.now().toISOString();
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO attachments (case_id, material_code, file_name, media_type, size_bytes,
+             sha256, file_key, added_by, added_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.caseId,
+          input.materialCode ?? null,
+          input.fileName,
+          input.mediaType,
+          input.content.length,
+          createHash('sha256').update(input.content).digest('hex'),
+          fileKey,
+          input.addedBy,
+          at,
+        );
+      const id = Number(lastInsertRowid);
+      const file = this.fileOf(id);
+      const temporary = `${file}.tmp`;
+      const fd = openSync(temporary, 'w', 0o600);
+      try {
+        writeSync(fd, Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, file);
+      syncFolder(this.folder);
+      return this.summary(this.row(id));
+    });
+  }
+
+  list(caseId: number): Attachment[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM attachments WHERE case_id = ? ORDER BY id')
+        .all(caseId) as AttachmentRow[]
+    ).map((row) => this.summary(row));
+  }
+
+  /** The decrypted file; a file altered on disk fails its GCM tag and is refused. */
+  read(id: number): { attachment: Attachment; content: Buffer } {
+    const row = this.row(id);
+    const file = this.fileOf(id);
+    if (!existsSync(file))
+      throw new ApiError('NOT_FOUND', {
+        message: { zh: '附件文件已丢失', en: 'The attachment file is missing' },
+      });
+    const bytes = readFileSync(file);
+    try {
+      const iv = bytes.subarray(MAGIC.length, MAGIC.length + 12);
+      const tag = bytes.subarray(MAGIC.length + 12, MAGIC.length + 28);
+      const decipher = createDecipheriv('aes-256-gcm', row.file_key, iv);
+      decipher.setAuthTag(tag);
+      const content = Buffer.concat([
+        decipher.update(bytes.subarray(MAGIC.length + 28)),
+        decipher.final(),
+      ]);
+      return { attachment: this.summary(row), content };
+    } catch {
+      throw new ApiError('CONFLICT', {
+        message: {
+          zh: '附件文件已损坏或被改动，无法打开',
+          en: 'The attachment file is damaged or was altered',
+        },
+      });
+    }
+  }
+
+  /**
+   * Removes the row, and with it the only key: the file is unreadable from then on. The file is
+   * unlinked, not overwritten: backups hold hard links to the same bytes until they roll off.
+   */
+  remove(id: number): void {
+    this.row(id);
+    inTransaction(this.db, () => {
+      this.db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
+    });
+    this.deleteFile(id);
+  }
+
+  /** The retention purge: rows inside the caller's transaction; files after it commits. */
+  removeRowsOfCase(caseId: number): number[] {
+    const ids = (
+      this.db.prepare('SELECT id FROM attachments WHERE case_id = ?').all(caseId) as {
+        id: number;
+      }[]
+    ).map((row) => row.id);
+    this.db.prepare('DELETE FROM attachments WHERE case_id = ?').run(caseId);
+    return ids;
+  }
+
+  deleteFile(id: number): void {
+    rmSync(this.fileOf(id), { force: true });
+  }
+
+  private row(id: number): AttachmentRow {
+    const row = this.db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as
+      AttachmentRow | undefined;
+    if (!row) throw new ApiError('NOT_FOUND', { path: ['id'] });
+    return row;
+  }
+
+  private fileOf(id: number): string {
+    return join(this.folder, `${id}.bin`);
+  }
+
+  private summary(row: AttachmentRow): Attachment {
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      materialCode: row.material_code,
+      fileName: row.file_name,
+      mediaType: row.media_type,
+      sizeBytes: row.size_bytes,
+      addedAt: row.added_at,
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiError } from '@shared/api';
+import type { Handlers } from '../rpc/dispatcher';
+import type { AttachmentStore } from './attachment-store';
+
+export { AttachmentStore, ATTACHMENT_FOLDER } from './attachment-store';
+
+export function attachmentHandlers(
+  attachments: AttachmentStore,
+): Pick<
+  Handlers,
+  'attachments.add' | 'attachments.list' | 'attachments.get' | 'attachments.remove'
+> {
+  return {
+    'attachments.add': (input, { user }) => {
+      if (!user) throw new ApiError('UNAUTHENTICATED');
+      const content = Buffer.from(input.contentBase64, 'base64');
+      return attachments.add({
+        caseId: input.caseId,
+        materialCode: input.materialCode,
+        fileName: input.fileName,
+        mediaType: input.mediaType,
+        content,
+        addedBy: user.id,
+      });
+    },
+    'attachments.list': (input) => attachments.list(input.caseId),
+    'attachments.get': (input) => {
+      const { attachment, content } = attachments.read(input.id);
+      return { ...attachment, contentBase64: content.toString('base64') };
+    },
+    'attachments.remove': (input) => {
+      attachments.remove(input.id);
+      return { ok: true };
+    },
+  };
+}
