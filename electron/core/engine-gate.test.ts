@@ -3,14 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResponseEnvelope } from '@shared/api';
-import {
-  ADMIN,
-  CALENDARS,
-  FIXTURE_KNOWLEDGE,
-  ManualClock,
-} from '../../tests/support/engine-harness';
-import { DATABASE_FILE, Engine } from './engine';
-import { EngineGate } from './engine-gate';
+import { ADMIN, ManualClock } from '../../tests/support/engine-harness';
+import { startTestGate } from '../../tests/support/gate-harness';
+import { DATABASE_FILE } from './engine';
+import type { EngineGate } from './engine-gate';
 import { silentLogger } from './logger';
 import { Vault } from './vault';
 
@@ -24,48 +20,17 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-async function startGate(dataDir: string, clock = new ManualClock()) {
+async function startGate(dataDir: string) {
   const vault = new Vault({
     dataDir,
     databaseFile: DATABASE_FILE,
     kdfCost: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
-    clock,
+    clock: new ManualClock(),
     logger: silentLogger,
   });
-  const gate = await EngineGate.start(
-    vault,
-    (storeKey) =>
-      Engine.open({
-        dataDir,
-        storeKey,
-        vault,
-        mode: 'browser',
-        version: 'test',
-        seedKnowledgeDir: FIXTURE_KNOWLEDGE,
-        calendarDir: CALENDARS,
-        clock,
-        logger: silentLogger,
-        checkOutputs: true,
-      }),
-    silentLogger,
-  );
-  gates.push(gate);
-  const events: { event: string; payload: unknown }[] = [];
-  const waiting = new Map<number, (envelope: ResponseEnvelope) => void>();
-  const connection = gate.connect((message) => {
-    const envelope = message as
-      ResponseEnvelope | { type: 'event'; event: string; payload: unknown };
-    if (envelope.type === 'event') events.push(envelope);
-    else waiting.get(envelope.id)?.(envelope);
-  });
-  let nextId = 1;
-  const call = (method: string, input: unknown = {}): Promise<ResponseEnvelope> =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      waiting.set(id, resolve);
-      void connection.receive({ type: 'request', id, method, input });
-    });
-  return { gate, events, call };
+  const started = await startTestGate(dataDir, vault);
+  gates.push(started.gate);
+  return { gate: started.gate, events: started.events, call: started.send };
 }
 
 function codeOf(response: ResponseEnvelope): string | undefined {

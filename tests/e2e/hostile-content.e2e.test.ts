@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { ResponseEnvelope } from '@shared/api';
 import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode-process';
 import { launchChromium } from '../support/chromium';
 import { setUpHall } from '../support/e2e-steps';
+import { connectEngineSocket } from '../support/engine-socket';
 
 /**
  * Script in a citizen's name, a knowledge entry and an answer built from it is shown as text:
@@ -27,31 +27,11 @@ const dialogs: string[] = [];
 
 /** Calls the engine as the administrator over its own socket, as a second client would. */
 async function asAdmin(method: string, input: unknown): Promise<ResponseEnvelope> {
-  const url = new URL(engine.url);
-  const socket = new WebSocket(
-    `ws://${url.host}/engine?token=${url.searchParams.get('token') ?? ''}`,
-    { origin: engine.origin },
-  );
-  await new Promise((resolve) => socket.once('open', resolve));
-  let id = 0;
-  const call = (name: string, body: unknown): Promise<ResponseEnvelope> =>
-    new Promise((resolve) => {
-      id += 1;
-      const mine = id;
-      const listener = (data: Buffer): void => {
-        const message = JSON.parse(data.toString('utf8')) as
-          ResponseEnvelope | { type: 'event'; id?: undefined };
-        if (message.type === 'response' && message.id === mine) {
-          socket.off('message', listener);
-          resolve(message);
-        }
-      };
-      socket.on('message', listener);
-      socket.send(JSON.stringify({ type: 'request', id: mine, method: name, input: body }));
-    });
-  await call('auth.signIn', { username: admin.username, password: admin.password });
-  const response = await call(method, input);
-  socket.close();
+  const client = connectEngineSocket(engine);
+  await client.opened;
+  await client.call('auth.signIn', { username: admin.username, password: admin.password });
+  const response = await client.send(method, input);
+  client.socket.close();
   return response;
 }
 

@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { ResponseEnvelope } from '@shared/api';
 import { AuditLog } from '../../electron/core/audit';
 import { systemClock } from '../../electron/core/clock';
-import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode-process';
+import { startBrowserMode } from '../support/browser-mode-process';
 import { ADMIN } from '../support/engine-harness';
+import { connectEngineSocket } from '../support/engine-socket';
 import { keyFileFor, openTestStore } from '../support/test-store';
 
 /**
@@ -37,35 +36,6 @@ function random(seed: number): () => number {
   };
 }
 
-function connect(engine: BrowserModeProcess) {
-  const url = new URL(engine.url);
-  const socket = new WebSocket(
-    `ws://${url.host}/engine?token=${url.searchParams.get('token') ?? ''}`,
-    { origin: engine.origin },
-  );
-  const waiting = new Map<number, (response: ResponseEnvelope) => void>();
-  let nextId = 1;
-  socket.on('message', (data) => {
-    const message = JSON.parse((data as Buffer).toString('utf8')) as
-      ResponseEnvelope | { type: 'event' };
-    if (message.type === 'response') waiting.get(message.id)?.(message);
-  });
-  const opened = new Promise<void>((resolve, reject) => {
-    socket.once('open', () => {
-      resolve();
-    });
-    socket.once('error', reject);
-  });
-  // Calls cut off by the kill never settle: they were not acknowledged, which is the point.
-  const call = (method: string, input: unknown): Promise<ResponseEnvelope> =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      waiting.set(id, resolve);
-      socket.send(JSON.stringify({ type: 'request', id, method, input }));
-    });
-  return { socket, opened, call };
-}
-
 describe('killing the engine during writes', () => {
   it(
     'never loses an acknowledged write nor corrupts the store',
@@ -80,18 +50,18 @@ describe('killing the engine during writes', () => {
 
       for (; runs < RUNS && performance.now() - started < BUDGET_MS; runs += 1) {
         const engine = await startBrowserMode(dataDir, { BANGBAN_CHECK_OUTPUTS: '0' });
-        const client = connect(engine);
+        const client = connectEngineSocket(engine);
         await client.opened;
         if (runs === 0) {
-          const setup = await client.call('setup.createAdmin', {
+          const setup = await client.send('setup.createAdmin', {
             hallName: '测试县政务服务中心',
             ...ADMIN,
           });
           expect(setup.ok).toBe(true);
-          const matters = await client.call('matters.search', { query: '个体' });
+          const matters = await client.send('matters.search', { query: '个体' });
           matterId = matters.ok ? ((matters.output as { id: number }[])[0]?.id ?? 0) : 0;
         } else {
-          const signIn = await client.call('auth.signIn', {
+          const signIn = await client.send('auth.signIn', {
             username: ADMIN.username,
             password: ADMIN.password,
           });
@@ -102,7 +72,7 @@ describe('killing the engine during writes', () => {
         let stop = false;
         const writer = async (): Promise<void> => {
           while (!stop) {
-            const response = await client.call('cases.create', {
+            const response = await client.send('cases.create', {
               matterId,
               applicant: {
                 kind: 'person',

@@ -2,11 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { ResponseEnvelope } from '@shared/api';
 import { citizenIdCheckCharacter } from '@shared/domain/citizen-id';
-import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode-process';
+import { startBrowserMode } from '../support/browser-mode-process';
 import { ADMIN } from '../support/engine-harness';
+import { connectEngineSocket } from '../support/engine-socket';
 import { keyFileFor } from '../support/test-store';
 
 /**
@@ -44,37 +43,6 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
   rmSync(keyFileFor(dataDir), { force: true });
 });
-
-function client(engine: BrowserModeProcess) {
-  const url = new URL(engine.url);
-  const socket = new WebSocket(
-    `ws://${url.host}/engine?token=${url.searchParams.get('token') ?? ''}`,
-    { origin: engine.origin },
-  );
-  const waiting = new Map<number, (response: ResponseEnvelope) => void>();
-  let nextId = 1;
-  socket.on('message', (data) => {
-    const message = JSON.parse((data as Buffer).toString('utf8')) as
-      ResponseEnvelope | { type: 'event' };
-    if (message.type === 'response') waiting.get(message.id)?.(message);
-  });
-  const call = async (method: string, input: unknown): Promise<unknown> => {
-    const response = await new Promise<ResponseEnvelope>((resolve) => {
-      const id = nextId++;
-      waiting.set(id, resolve);
-      socket.send(JSON.stringify({ type: 'request', id, method, input }));
-    });
-    if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-    return response.output;
-  };
-  return {
-    opened: new Promise((resolve) => socket.once('open', resolve)),
-    call,
-    close: () => {
-      socket.close();
-    },
-  };
-}
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
@@ -119,7 +87,7 @@ describe('personal data at rest and in logs', () => {
         TMP: engineTemp,
         BANGBAN_CHECK_OUTPUTS: '0',
       });
-      const api = client(engine);
+      const api = connectEngineSocket(engine);
       await api.opened;
       await api.call('setup.createAdmin', { hallName: '测试县政务服务中心', ...ADMIN });
       const [matter] = (await api.call('matters.search', { query: '个体' })) as { id: number }[];
@@ -166,7 +134,7 @@ describe('personal data at rest and in logs', () => {
       }
       await api.call('cases.list', { query: citizens[0]?.name });
       await api.call('backups.create', {});
-      api.close();
+      api.socket.close();
       await engine.stop();
 
       const scanned = [...filesUnder(dataDir), keyFileFor(dataDir), ...filesUnder(engineTemp)];

@@ -16,11 +16,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ResponseEnvelope, VaultStatus } from '@shared/api';
-import { DATABASE_FILE, Engine } from '../../electron/core/engine';
-import { EngineGate } from '../../electron/core/engine-gate';
-import { silentLogger } from '../../electron/core/logger';
-import { ADMIN, CALENDARS, FIXTURE_KNOWLEDGE, ManualClock } from '../support/engine-harness';
+import type { VaultStatus } from '@shared/api';
+import { DATABASE_FILE } from '../../electron/core/engine';
+import type { EngineGate } from '../../electron/core/engine-gate';
+import { ADMIN } from '../support/engine-harness';
+import { startTestGate } from '../support/gate-harness';
 import { keyFileFor, testVault } from '../support/test-store';
 
 /**
@@ -47,42 +47,9 @@ function newFolder(): string {
 }
 
 async function startGate(dataDir: string) {
-  const clock = new ManualClock();
-  const vault = testVault(dataDir);
-  const gate = await EngineGate.start(
-    vault,
-    (storeKey) =>
-      Engine.open({
-        dataDir,
-        storeKey,
-        vault,
-        mode: 'browser',
-        version: 'test',
-        seedKnowledgeDir: FIXTURE_KNOWLEDGE,
-        calendarDir: CALENDARS,
-        clock,
-        logger: silentLogger,
-        checkOutputs: true,
-      }),
-    silentLogger,
-  );
-  gates.push(gate);
-  const waiting = new Map<number, (envelope: ResponseEnvelope) => void>();
-  const connection = gate.connect((message) => {
-    const envelope = message as ResponseEnvelope | { type: 'event' };
-    if (envelope.type === 'response') waiting.get(envelope.id)?.(envelope);
-  });
-  let nextId = 1;
-  const call = async (method: string, input: unknown = {}): Promise<unknown> => {
-    const response = await new Promise<ResponseEnvelope>((resolve) => {
-      const id = nextId++;
-      waiting.set(id, resolve);
-      void connection.receive({ type: 'request', id, method, input });
-    });
-    if (!response.ok) throw new Error(`${method}: ${response.error.code}`);
-    return response.output;
-  };
-  return { gate, call };
+  const started = await startTestGate(dataDir, testVault(dataDir));
+  gates.push(started.gate);
+  return { gate: started.gate, call: started.call };
 }
 
 const person = {

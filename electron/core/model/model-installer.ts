@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readdirSync } from 'node:fs';
@@ -206,15 +207,30 @@ export async function installModelFromUrl(
   const length = Number(response.headers.get('content-length') ?? Number.NaN);
   const start = resuming ? have : 0;
   const total = Number.isFinite(length) ? start + length : null;
+  // The file is written outside the pipeline, so a dropped connection does not discard what
+  // arrived: it is flushed to the partial file, which the next attempt resumes from.
+  const writer = createWriteStream(partial, { flags: resuming ? 'a' : 'w' });
+  const closed = new Promise<void>((resolve, reject) => {
+    writer.once('close', resolve);
+    writer.once('error', reject);
+  });
   try {
     await pipeline(
       Readable.fromWeb(response.body as WebReadableStream<Uint8Array>),
       meter(hash, start, total, options.onProgress),
-      createWriteStream(partial, { flags: resuming ? 'a' : 'w' }),
+      async (source: AsyncIterable<Buffer>) => {
+        for await (const chunk of source) {
+          if (!writer.write(chunk)) await once(writer, 'drain');
+        }
+      },
       options.signal ? { signal: options.signal } : {},
     );
+    writer.end();
+    await closed;
   } catch (error) {
-    // Keep the partial file: the next attempt resumes from it.
+    writer.end();
+    await closed.catch(() => undefined);
+    // Keep the partial file (the next attempt resumes from it), unless it is not a model.
     if (error instanceof ModelInstallError) await rm(partial, { force: true });
     throw asInstallError(error, options.signal, 'download_failed');
   }
