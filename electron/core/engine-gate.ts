@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import { Dispatcher, type Connection } from './rpc/dispatcher';
 import {
   checkStoreHealth,
+  corrupt,
   lockedHandlers,
   missingLog,
   type StoreDamage,
@@ -116,13 +117,7 @@ export class EngineGate {
         this.current = this.openEngine(key);
       } catch (error) {
         if (!isDamage(error)) throw error;
-        this.vault.reportDamage({
-          code: 'corrupt',
-          message: {
-            zh: `数据库文件已损坏（${error.message}）`,
-            en: `The database file is damaged (${error.message})`,
-          },
-        });
+        this.vault.reportDamage(corrupt(error));
       }
     }
     const status = this.vault.status();

@@ -82,7 +82,6 @@ export interface EngineConnection {
 }
 
 export const DATABASE_FILE = 'bangban.db';
-const BACKUPS_KEPT = 10;
 
 /**
  * The engine: the local store and every feature service, behind one dispatcher. Shells (the
@@ -113,7 +112,7 @@ export class Engine {
       logger.warn('vector search unavailable: sqlite-vec not loaded', {
         reason: vectorSupport.reason,
       });
-    const backups = new BackupStore(options.dataDir, BACKUPS_KEPT);
+    const backups = new BackupStore(options.dataDir);
     // The key may be rotated while the engine runs: backups always use the one now in force.
     const currentKey = (): Buffer => options.vault?.storeKey ?? options.storeKey;
     const backUp = (reason: BackupReason): BackupSummary =>

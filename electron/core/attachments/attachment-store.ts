@@ -1,15 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ApiError,
@@ -19,7 +9,7 @@ import {
 } from '@shared/api';
 import type { Clock } from '../clock';
 import { inTransaction, type Db } from '../db/connection';
-import { syncFolder } from '../vault/key-store';
+import { writeFileAtomically } from '../db/durable-files';
 
 export const ATTACHMENT_FOLDER = 'attachments';
 /** File layout: magic, IV, GCM tag, ciphertext. */
@@ -96,17 +86,7 @@ export class AttachmentStore {
           at,
         );
       const id = Number(lastInsertRowid);
-      const file = this.fileOf(id);
-      const temporary = `${file}.tmp`;
-      const fd = openSync(temporary, 'w', 0o600);
-      try {
-        writeSync(fd, Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]));
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temporary, file);
-      syncFolder(this.folder);
+      writeFileAtomically(this.fileOf(id), Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]));
       return this.summary(this.row(id));
     });
   }

@@ -179,6 +179,11 @@ export class AuditRecorder {
     const now = this.clock.now().getTime();
     const last = this.lastRead.get(key);
     if (last !== undefined && now - last < READ_WINDOW_MS) return true;
+    // A long-running engine would otherwise remember every read since it started.
+    if (this.lastRead.size >= 10_000) {
+      for (const [seen, at] of this.lastRead)
+        if (now - at >= READ_WINDOW_MS) this.lastRead.delete(seen);
+    }
     this.lastRead.set(key, now);
     return false;
   }

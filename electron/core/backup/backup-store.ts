@@ -1,29 +1,28 @@
 import {
-  closeSync,
   copyFileSync,
   existsSync,
-  fsyncSync,
   linkSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { BackupSummary } from '@shared/api';
 import { openDatabaseForInspection, type Db } from '../db/connection';
 import { schemaVersion } from '../db/migrations';
-import { KEY_STORE_FILE, keyIdOf, syncFolder } from '../vault/key-store';
+import { flushFile, syncFolder, writeFileAtomically } from '../db/durable-files';
+import { KEY_STORE_FILE, keyIdOf } from '../vault/key-store';
 
 export const BACKUP_FOLDER = 'backups';
 /** The attachments folder (see attachments/attachment-store.ts), named here to avoid a cycle. */
 const ATTACHMENTS = 'attachments';
 export const QUARANTINE_FOLDER = 'quarantine';
+/** Backups kept: with one a day, a week and a half to notice a problem and go back. */
+const BACKUPS_KEPT = 10;
 
 const backupMetaSchema = z.object({
   createdAt: z.string(),
@@ -48,7 +47,7 @@ export type BackupReason = BackupMeta['reason'];
 export class BackupStore {
   constructor(
     private readonly dataDir: string,
-    private readonly keep: number,
+    private readonly keep: number = BACKUPS_KEPT,
   ) {}
 
   private get folder(): string {
@@ -70,7 +69,7 @@ export class BackupStore {
     } finally {
       check.close();
     }
-    flush(partial);
+    flushFile(partial);
     const meta: BackupMeta = {
       createdAt: now.toISOString(),
       reason,
@@ -82,9 +81,7 @@ export class BackupStore {
     // Attachments are encrypted files that never change once written: hard links keep them
     // with the backup at no cost in space (a copy where links are not possible).
     linkFolder(join(this.dataDir, ATTACHMENTS), join(this.folder, `${id}.attachments`));
-    writeFileSync(`${join(this.folder, id)}.json`, `${JSON.stringify(meta, null, 2)}\n`, {
-      mode: 0o600,
-    });
+    writeFileAtomically(`${join(this.folder, id)}.json`, `${JSON.stringify(meta, null, 2)}\n`);
     renameSync(partial, file);
     syncFolder(this.folder);
     this.prune();
@@ -121,15 +118,11 @@ export class BackupStore {
     const target = join(this.dataDir, 'bangban.db');
     const restoring = `${target}.restoring`;
     copyFileSync(source, restoring);
-    flush(restoring);
+    flushFile(restoring);
     renameSync(restoring, target);
     linkFolder(join(this.folder, `${id}.attachments`), join(this.dataDir, ATTACHMENTS));
-    if (meta.keyStore !== '') {
-      const keyStore = join(this.dataDir, KEY_STORE_FILE);
-      writeFileSync(`${keyStore}.tmp`, meta.keyStore, { mode: 0o600 });
-      flush(`${keyStore}.tmp`);
-      renameSync(`${keyStore}.tmp`, keyStore);
-    }
+    if (meta.keyStore !== '')
+      writeFileAtomically(join(this.dataDir, KEY_STORE_FILE), meta.keyStore);
     syncFolder(this.dataDir);
     return { quarantinedTo };
   }
@@ -202,13 +195,4 @@ function summaryOf(id: string, meta: BackupMeta): BackupSummary {
 /** `20261120T093015123Z`: sortable, safe in every file system. */
 function stamp(now: Date): string {
   return now.toISOString().replace(/[-:.]/g, '');
-}
-
-function flush(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

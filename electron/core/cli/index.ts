@@ -10,7 +10,7 @@ import { evalCommand } from './eval-command';
 import { exportCases, exportKnowledge } from './export-command';
 import { importCommand } from './import-command';
 import { promptPassphrase } from './passphrase-prompt';
-import { cliVault, openStore } from './store';
+import { cliVault, withStore } from './store';
 import { usersCommand } from './users-command';
 
 // Piped into `head` or a pager that quits early: stop quietly, as command-line tools do.
@@ -47,8 +47,7 @@ program
   .argument('<paths...>', '文件或目录 / files or folders (.yaml .yml .json)')
   .option('--dry-run', '只校验不写入 / check without writing', false)
   .action(async (paths: string[], options: { dryRun: boolean }) => {
-    const store = await openStore(dataDir);
-    try {
+    await withStore(dataDir, (store) => {
       process.exitCode = importCommand(
         store.db,
         paths,
@@ -61,9 +60,7 @@ program
         { dryRun: options.dryRun },
         process.exitCode === 0 ? 'success' : 'failure',
       );
-    } finally {
-      store.close();
-    }
+    });
   });
 
 program
@@ -79,8 +76,7 @@ program
       process.exitCode = 2;
       return;
     }
-    const store = await openStore(dataDir);
-    try {
+    await withStore(dataDir, (store) => {
       const text = what === 'knowledge' ? exportKnowledge(store.db) : exportCases(store.db);
       store.record('data.export', what, {
         masked: what === 'cases',
@@ -92,9 +88,7 @@ program
       } else {
         process.stdout.write(text);
       }
-    } finally {
-      store.close();
-    }
+    });
   });
 
 program
@@ -119,8 +113,7 @@ program
         return;
       }
       const password = options.passwordStdin ? await readStdin() : undefined;
-      const store = await openStore(dataDir);
-      try {
+      await withStore(dataDir, async (store) => {
         process.exitCode = await usersCommand(
           store.db,
           known,
@@ -139,9 +132,7 @@ program
             known === 'create' ? { role: options.role } : {},
             process.exitCode === 0 ? 'success' : 'failure',
           );
-      } finally {
-        store.close();
-      }
+      });
     },
   );
 
@@ -151,8 +142,7 @@ program
     '轮换数据库密钥：数据库用新密钥重新加密，各种保护方式随之更新 / rotate the store key',
   )
   .action(async () => {
-    const store = await openStore(dataDir);
-    try {
+    await withStore(dataDir, async (store) => {
       const needsPassphrase = store.vault.status().protections.includes('passphrase');
       const passphrase = needsPassphrase
         ? await promptPassphrase('当前数据库口令 / current store passphrase: ')
@@ -160,9 +150,7 @@ program
       await store.vault.rekey(store.db, passphrase);
       store.record('vault.rekey', 'store-key');
       out(`✔ 数据库密钥已轮换 / store key rotated (${store.vault.status().keyCreatedAt ?? ''})`);
-    } finally {
-      store.close();
-    }
+    });
   });
 
 program
@@ -171,8 +159,7 @@ program
     '设置或更换数据库口令（系统密钥保护之外的恢复口令） / set or change the store passphrase',
   )
   .action(async () => {
-    const store = await openStore(dataDir);
-    try {
+    await withStore(dataDir, async (store) => {
       const hasOne = store.vault.status().protections.includes('passphrase');
       const current = hasOne
         ? await promptPassphrase('当前数据库口令 / current passphrase: ')
@@ -187,9 +174,7 @@ program
       await store.vault.setPassphrase(current, parseOrThrow(storePassphraseSchema, next));
       store.record('vault.passphrase', 'store-key');
       out('✔ 数据库口令已设置 / store passphrase set');
-    } finally {
-      store.close();
-    }
+    });
   });
 
 program
@@ -209,16 +194,11 @@ program
         out(`${backup.id}  ${backup.createdAt}  ${Math.round(backup.sizeBytes / 1024)} KiB`);
       return;
     }
-    const store = await openStore(dataDir);
-    try {
-      const key = store.vault.storeKey;
-      if (!key) throw new Error('the store is not unlocked');
-      const backup = store.vault.backups.create(store.db, key, 'manual', new Date());
+    await withStore(dataDir, (store) => {
+      const backup = store.vault.backups.create(store.db, store.key, 'manual', new Date());
       store.record('data.backup', `backup:${backup.id}`);
       out(`✔ 已备份 / backed up: ${backup.id}`);
-    } finally {
-      store.close();
-    }
+    });
   });
 
 program
@@ -260,15 +240,12 @@ program
       process.exitCode = 2;
       return;
     }
-    const store = await openStore(dataDir);
-    try {
+    await withStore(dataDir, (store) => {
       process.exitCode =
         action === 'verify'
           ? verifyAudit(store, out)
           : tailAudit(store, Number.parseInt(options.lines, 10) || 20, out);
-    } finally {
-      store.close();
-    }
+    });
   });
 
 program

@@ -12,6 +12,8 @@ import { promptPassphrase } from './passphrase-prompt';
 export interface Store {
   db: Db;
   vault: Vault;
+  /** The unlocked store key. */
+  key: Buffer;
   audit: AuditLog;
   /** Writes one entry for this command, as `cli:<OS user>`. */
   record(
@@ -77,7 +79,7 @@ export async function unlockForCli(vault: Vault): Promise<Buffer> {
 }
 
 /** Opens (creating if needed) the data folder's encrypted database at the newest schema. */
-export async function openStore(dataDir: string): Promise<Store> {
+async function openStore(dataDir: string): Promise<Store> {
   const vault = cliVault(dataDir);
   const key = await unlockForCli(vault);
   const db = openDatabase(vault.databasePath, key);
@@ -86,6 +88,7 @@ export async function openStore(dataDir: string): Promise<Store> {
   return {
     db,
     vault,
+    key,
     audit,
     record: (action, subject, detail, outcome = 'success') => {
       audit.append({
@@ -99,4 +102,17 @@ export async function openStore(dataDir: string): Promise<Store> {
     },
     close: () => db.close(),
   };
+}
+
+/** Runs one command against the opened store, and closes it whatever happens. */
+export async function withStore<T>(
+  dataDir: string,
+  work: (store: Store) => T | Promise<T>,
+): Promise<T> {
+  const store = await openStore(dataDir);
+  try {
+    return await work(store);
+  } finally {
+    store.close();
+  }
 }

@@ -12,6 +12,24 @@ export function applyStoreKey(db: Db, key: Buffer): void {
   db.pragma(`key = "x'${key.toString('hex')}'"`);
 }
 
+/**
+ * Re-encrypts the whole database under `key` (or encrypts a plaintext one that has only the
+ * cipher scheme applied). SQLite3 Multiple Ciphers rekeys under a rollback journal only, so a
+ * WAL database is checkpointed, taken out of WAL for the rekey, and put back.
+ */
+export function rekeyDatabase(db: Db, key: Buffer): void {
+  const wal = db.pragma('journal_mode', { simple: true }) === 'wal';
+  if (wal) {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+  }
+  try {
+    db.pragma(`rekey = "x'${key.toString('hex')}'"`);
+  } finally {
+    if (wal) db.pragma('journal_mode = WAL');
+  }
+}
+
 /** The cipher alone, for a connection that will encrypt a plaintext file with `rekey`. */
 export function applyCipherScheme(db: Db): void {
   db.pragma(`cipher = 'sqlcipher'`);

@@ -6,7 +6,7 @@ import type { Vault } from './vault';
 export { Vault, type OsKeyProtection, type VaultOptions } from './vault';
 export { storeFileKind } from './store-file';
 export { KEY_STORE_FILE } from './key-store';
-export { checkStoreHealth, missingLog, type StoreDamage } from './store-health';
+export { checkStoreHealth, corrupt, missingLog, type StoreDamage } from './store-health';
 
 type VaultMethods = Extract<MethodName, `vault.${string}`>;
 
@@ -48,13 +48,10 @@ export function vaultHandlers(
       throw new ApiError('SETUP_DONE');
     },
     'vault.unlock': status,
-    'vault.restoreBackup': () => {
-      throw new ApiError('CONFLICT', {
-        message: {
-          zh: '数据库完好，无需从备份恢复；如确需恢复，请关闭程序后运行 bangban restore',
-          en: 'The store is sound; to restore anyway, close the app and run bangban restore',
-        },
-      });
+    // An open engine's store is sound: the vault refuses the restore and says how to force it.
+    'vault.restoreBackup': ({ backupId }) => {
+      requireVault().restoreBackup(backupId);
+      return status();
     },
     'vault.rekey': async ({ passphrase }) => {
       await requireVault().rekey(db, passphrase);

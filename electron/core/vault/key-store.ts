@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { KeyProtection } from '@shared/api';
+import { writeFileAtomically } from '../db/durable-files';
 
 /** The store key: 32 random bytes, the raw SQLCipher key. Never written anywhere unwrapped. */
 export const STORE_KEY_BYTES = 32;
@@ -112,30 +112,7 @@ export function readKeyStore(file: string): KeyStore {
   return result.data;
 }
 
-/**
- * Writes the key store so that a crash leaves either the old file or the new one, never half of
- * either: a temporary file, flushed, renamed over, and the folder flushed too. Owner-only.
- */
+/** Writes the key store atomically (see writeFileAtomically), owner-only. */
 export function writeKeyStore(file: string, store: KeyStore): void {
-  const temporary = `${file}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(keyStoreSchema.parse(store), null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
-  syncFolder(dirname(file));
-}
-
-/** Flushes a folder's entries (a rename) to disk; Windows has no such call and needs none. */
-export function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeFileAtomically(file, `${JSON.stringify(keyStoreSchema.parse(store), null, 2)}\n`);
 }

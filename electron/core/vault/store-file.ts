@@ -13,8 +13,8 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { applyCipherScheme } from '../db/connection';
-import { syncFolder } from './key-store';
+import { applyCipherScheme, rekeyDatabase } from '../db/connection';
+import { flushFile, syncFolder } from '../db/durable-files';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -53,9 +53,8 @@ export function encryptPlaintextStore(file: string, key: Buffer): void {
 
   const copy = new Database(encrypting);
   try {
-    copy.pragma('journal_mode = DELETE');
     applyCipherScheme(copy);
-    copy.pragma(`rekey = "x'${key.toString('hex')}'"`);
+    rekeyDatabase(copy, key);
     const integrity = copy.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok')
       throw new Error(`encrypted copy failed its check: ${String(integrity)}`);
@@ -107,13 +106,4 @@ export function shred(file: string): void {
     closeSync(fd);
   }
   unlinkSync(file);
-}
-
-function flushFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -67,7 +67,8 @@ export function checkStoreHealth(file: string, key: Buffer): StoreDamage | undef
   }
 }
 
-function corrupt(detail: unknown): StoreDamage {
+/** Damage SQLite itself reported (a bad page, a file cut short), in its own words. */
+export function corrupt(detail: unknown): StoreDamage {
   const text = detail instanceof Error ? detail.message : String(detail);
   return {
     code: 'corrupt',

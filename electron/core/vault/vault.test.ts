@@ -17,7 +17,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@shared/api';
 import type { Clock } from '../clock';
-import { openDatabase, openDatabaseForInspection } from '../db/connection';
+import { openDatabase, openDatabaseForInspection, rekeyDatabase } from '../db/connection';
 import { silentLogger } from '../logger';
 import { KEY_STORE_FILE, NEXT_KEY_STORE_FILE, readKeyStore } from './key-store';
 import { storeFileKind } from './store-file';
@@ -369,8 +369,7 @@ describe('key rotation', () => {
 
     // Crash before the database was touched: the old key store is right, the next one discarded.
     const before = openDatabase(join(dataDir, 'bangban.db'), rekeyedKey);
-    before.pragma('journal_mode = DELETE');
-    before.pragma(`rekey = "x'${key.toString('hex')}'"`);
+    rekeyDatabase(before, key);
     before.close();
     writeFileSync(store, original);
     writeFileSync(next, rotated);

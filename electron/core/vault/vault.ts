@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, type KeyProtection, type VaultStatus } from '@shared/api';
 import type { Clock } from '../clock';
-import { openDatabaseForInspection, type Db } from '../db/connection';
+import { openDatabaseForInspection, rekeyDatabase, type Db } from '../db/connection';
+import { syncFolder } from '../db/durable-files';
 import type { Logger } from '../logger';
 import { createKeyFile, readKeyFile } from './key-file';
 import {
@@ -13,7 +14,6 @@ import {
   NEXT_KEY_STORE_FILE,
   readKeyStore,
   seal,
-  syncFolder,
   unseal,
   writeKeyStore,
   type KeySlot,
@@ -41,8 +41,6 @@ export interface VaultOptions {
   kdfCost?: KdfCost;
   clock: Clock;
   logger: Logger;
-  /** Backups kept in `<data>/backups/` (older ones are removed). */
-  backupsKept?: number;
 }
 
 /** The secret one slot needs, as the caller has it. */
@@ -73,7 +71,7 @@ export class Vault {
   readonly backups: BackupStore;
 
   constructor(private readonly options: VaultOptions) {
-    this.backups = new BackupStore(options.dataDir, options.backupsKept ?? DEFAULT_BACKUPS_KEPT);
+    this.backups = new BackupStore(options.dataDir);
   }
 
   get databasePath(): string {
@@ -96,23 +94,24 @@ export class Vault {
   status(): VaultStatus {
     const store = this.readStoreOrUndefined();
     const waitMs = Math.max(0, this.waitUntil - this.options.clock.now().getTime());
+    const known = {
+      protections: store ? store.slots.map((slot) => slot.kind) : [],
+      keyCreatedAt: store?.createdAt ?? null,
+      backups: this.backups.list(),
+    };
     if (this.damage) {
       return {
+        ...known,
         state: 'damaged',
-        protections: store ? store.slots.map((slot) => slot.kind) : [],
         problem: { code: this.damage.code, message: this.damage.message, recovery: RESTORE },
         retryAfterSeconds: 0,
-        keyCreatedAt: store?.createdAt ?? null,
-        backups: this.backups.list(),
       };
     }
     return {
+      ...known,
       state: this.key ? 'open' : store || this.missingKeyProblem() ? 'locked' : 'needsSetup',
-      protections: store ? store.slots.map((slot) => slot.kind) : [],
       problem: this.key ? null : (this.problem ?? this.missingKeyProblem()),
       retryAfterSeconds: Math.ceil(waitMs / 1000),
-      keyCreatedAt: store?.createdAt ?? null,
-      backups: this.backups.list(),
     };
   }
 
@@ -233,14 +232,7 @@ export class Vault {
       slots.push(await this.slotFor(this.secretFor(slot.kind, passphrase), next));
     }
     writeKeyStore(this.nextKeyStorePath, this.storeFor(next, slots));
-    // SQLite3 Multiple Ciphers rekeys under a rollback journal only, so WAL is left for it.
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('journal_mode = DELETE');
-    try {
-      db.pragma(`rekey = "x'${next.toString('hex')}'"`);
-    } finally {
-      db.pragma('journal_mode = WAL');
-    }
+    rekeyDatabase(db, next);
     this.promoteNextKeyStore();
     this.key = next;
     this.options.logger.info('store key rotated', { keyId: keyIdOf(next) });
@@ -454,8 +446,6 @@ export class Vault {
     return this.key;
   }
 }
-
-const DEFAULT_BACKUPS_KEPT = 10;
 
 const RESTORE = {
   zh: '损坏的文件会移到数据目录的 quarantine 文件夹中保留，然后用所选的备份恢复；备份之后的操作需要重新录入，或从中心重新同步。',

@@ -5,7 +5,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, AuditOutcome, SearchAuditInput } from '@shared/api';
+import type { AuditEntry, AuditOutcome, AuditVerification, SearchAuditInput } from '@shared/api';
 import { useClient } from '../../app/engine-context';
 import { queryKeys } from '../../app/query-keys';
 import { pickText } from '../../ui/api-error';
@@ -170,11 +170,7 @@ export function AuditScreen() {
   );
 }
 
-function VerifyResult({
-  verification,
-}: {
-  verification: Awaited<ReturnType<ReturnType<typeof useClient>['audit']['verify']>> | undefined;
-}) {
+function VerifyResult({ verification }: { verification: AuditVerification | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
   if (!verification) return null;
