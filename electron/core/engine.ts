@@ -48,6 +48,17 @@ import { Dispatcher, type Connection, type Handlers } from './rpc/dispatcher';
 import { SettingsStore } from './settings/settings-store';
 import { readSystemStatus, systemHandlers } from './system';
 import { vaultHandlers, type Vault } from './vault';
+import {
+  CoverageService,
+  FindingRepository,
+  FindingService,
+  UnitRepository,
+  UnitService,
+  WalkRepository,
+  WalkService,
+  WalkSummaryDrafter,
+  walkHandlers,
+} from './walks';
 
 export interface EngineOptions {
   dataDir: string;
@@ -231,7 +242,25 @@ export class Engine {
       ],
       logger,
     );
+    const units = new UnitService(this.db, new UnitRepository(this.db), knowledge, clock);
+    const findingRepository = new FindingRepository(this.db);
+    const walkRepository = new WalkRepository(this.db);
+    const findings = new FindingService(
+      this.db,
+      findingRepository,
+      units,
+      knowledge,
+      clock,
+      calendar,
+    );
     const handlers: Handlers = {
+      ...walkHandlers({
+        units,
+        walks: new WalkService(this.db, walkRepository, units, findings, knowledge, clock),
+        findings,
+        coverage: new CoverageService(walkRepository, findingRepository, units, clock),
+        drafter: new WalkSummaryDrafter(this.models),
+      }),
       ...auditHandlers(audit),
       ...backupHandlers(backups, () => backUp('manual')),
       ...retentionHandlers(retention),

@@ -228,6 +228,10 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const getCaseInputSchema = z.object({ id: idSchema }).strict();
 
+export const completeCaseInputSchema = z
+  .object({ caseId: idSchema, note: text(500).optional() })
+  .strict();
+
 export const setMaterialStateInputSchema = z
   .object({
     caseId: idSchema,

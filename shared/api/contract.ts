@@ -16,6 +16,7 @@ import {
   applicantSchema,
   caseDetailSchema,
   caseListSchema,
+  completeCaseInputSchema,
   createCaseInputSchema,
   getCaseInputSchema,
   knownApplicantSchema,
@@ -97,6 +98,39 @@ import {
   unlockVaultInputSchema,
   vaultStatusSchema,
 } from './vault';
+import {
+  addFindingInputSchema,
+  addWalkNoteInputSchema,
+  coverageInputSchema,
+  coverageSchema,
+  createRectificationInputSchema,
+  editStageInputSchema,
+  fileUnresolvedInputSchema,
+  findingSchema,
+  finishWalkInputSchema,
+  listFindingsInputSchema,
+  listRectificationsInputSchema,
+  listUnresolvedInputSchema,
+  listWalksInputSchema,
+  markRecurringInputSchema,
+  rectificationIdInputSchema,
+  rectificationSchema,
+  reportRectificationInputSchema,
+  saveUnitInputSchema,
+  saveWalkSummaryInputSchema,
+  scheduleWalkInputSchema,
+  startWalkInputSchema,
+  takeOverUnresolvedInputSchema,
+  timeStageInputSchema,
+  unitSchema,
+  unresolvedReportSchema,
+  verifyRectificationInputSchema,
+  walkDashboardSchema,
+  walkDetailSchema,
+  walkIdInputSchema,
+  walkSummaryDraftSchema,
+  walkSummaryRowSchema,
+} from './walks';
 
 /** Who may call a method: anyone, any signed-in user, or only the listed roles. */
 export type Access = 'public' | 'signedIn' | readonly Role[];
@@ -116,6 +150,8 @@ function method<I extends z.ZodType, O extends z.ZodType>(
 }
 
 const okSchema = z.object({ ok: z.literal(true) });
+/** Walks, findings and coverage are read by leaders and admins (the hall's management). */
+const walkReaders = ['leader', 'admin'] as const;
 
 /**
  * Every method the engine answers, named `domain.verb`. The single source of truth for the
@@ -343,8 +379,9 @@ export const contract = {
   'attachments.add': method({
     input: addAttachmentInputSchema,
     output: attachmentSchema,
-    access: ['clerk', 'admin'],
-    summary: 'Keeps a scan or photo with a case, encrypted with a key of its own',
+    access: ['clerk', 'admin', 'leader'],
+    summary:
+      'Keeps a scan or photo with a case, or evidence of a finding or rectification, encrypted',
   }),
   'attachments.list': method({
     input: listAttachmentsInputSchema,
@@ -510,6 +547,180 @@ export const contract = {
     output: modelStatusSchema,
     access: ['admin'],
     summary: 'Unloads the chat model (retrieval-only mode) or the embedding model (BM25 only)',
+  }),
+  'cases.complete': method({
+    input: completeCaseInputSchema,
+    output: caseDetailSchema,
+    access: ['clerk', 'admin'],
+    summary: 'Records that an accepted case is completed (办结)',
+  }),
+  'units.list': method({
+    input: emptyInputSchema,
+    output: z.array(unitSchema),
+    access: 'signedIn',
+    summary: 'Units (departments, halls) with their leaders and high-frequency matters',
+  }),
+  'units.save': method({
+    input: saveUnitInputSchema,
+    output: unitSchema,
+    access: ['admin'],
+    summary: 'Creates or updates a unit, its leadership team and its matters',
+  }),
+  'walks.list': method({
+    input: listWalksInputSchema,
+    output: z.array(walkSummaryRowSchema),
+    access: walkReaders,
+    summary: 'Walks, scheduled and done, filtered by year, unit, leader, matter and status',
+  }),
+  'walks.get': method({
+    input: walkIdInputSchema,
+    output: walkDetailSchema,
+    access: walkReaders,
+    summary: 'One walk with its stages, findings, rectifications, notes and history',
+  }),
+  'walks.schedule': method({
+    input: scheduleWalkInputSchema,
+    output: walkDetailSchema,
+    access: ['leader', 'admin'],
+    summary: 'Plans a walk: leader, matter, date and hall',
+  }),
+  'walks.cancel': method({
+    input: walkIdInputSchema,
+    output: walkDetailSchema,
+    access: ['leader', 'admin'],
+    summary: 'Cancels a scheduled walk that has not started',
+  }),
+  'walks.start': method({
+    input: startWalkInputSchema,
+    output: walkDetailSchema,
+    access: ['leader'],
+    summary: 'Starts a scheduled walk, or one on the spot, optionally linked to a case',
+  }),
+  'walks.timeStage': method({
+    input: timeStageInputSchema,
+    output: walkDetailSchema,
+    access: ['leader'],
+    summary: 'One-tap timer: starts or ends a stage now',
+  }),
+  'walks.editStage': method({
+    input: editStageInputSchema,
+    output: walkDetailSchema,
+    access: ['leader'],
+    summary: 'Corrects a stage’s times (with a reason), channel, observations or rating',
+  }),
+  'walks.pause': method({
+    input: walkIdInputSchema,
+    output: walkDetailSchema,
+    access: ['leader'],
+    summary: 'Pauses a walk under way (the applicant comes back another day)',
+  }),
+  'walks.resume': method({
+    input: walkIdInputSchema,
+    output: walkDetailSchema,
+    access: ['leader'],
+    summary: 'Resumes a paused walk',
+  }),
+  'walks.finish': method({
+    input: finishWalkInputSchema,
+    output: walkDetailSchema,
+    access: ['leader'],
+    summary: 'Finishes a walk with the applicant’s feedback; the walk is locked from then on',
+  }),
+  'walks.addNote': method({
+    input: addWalkNoteInputSchema,
+    output: walkDetailSchema,
+    access: ['leader', 'admin'],
+    summary: 'Appends a note (the only change a finished walk takes)',
+  }),
+  'walks.addFinding': method({
+    input: addFindingInputSchema,
+    output: walkDetailSchema,
+    access: ['leader'],
+    summary: 'Records a finding (难点堵点) at a stage of a walk under way',
+  }),
+  'walks.draftSummary': method({
+    input: walkIdInputSchema,
+    output: walkSummaryDraftSchema,
+    access: ['leader'],
+    summary: 'Drafts the walk report’s summary with the local model; nothing is saved',
+  }),
+  'walks.saveSummary': method({
+    input: saveWalkSummaryInputSchema,
+    output: walkDetailSchema,
+    access: ['leader'],
+    summary: 'Saves the summary the leader wrote or reviewed',
+  }),
+  'findings.list': method({
+    input: listFindingsInputSchema,
+    output: z.array(findingSchema),
+    access: walkReaders,
+    summary: 'Findings of walks and unresolved-matter reports',
+  }),
+  'findings.markRecurring': method({
+    input: markRecurringInputSchema,
+    output: findingSchema,
+    access: ['leader', 'admin'],
+    summary: 'Marks a finding as repeating an earlier one (or clears the mark)',
+  }),
+  'rectifications.create': method({
+    input: createRectificationInputSchema,
+    output: rectificationSchema,
+    access: ['leader'],
+    summary: 'Raises a rectification of a finding, with owner and a due date in working days',
+  }),
+  'rectifications.list': method({
+    input: listRectificationsInputSchema,
+    output: z.array(rectificationSchema),
+    access: 'signedIn',
+    summary: 'Rectifications, overdue first',
+  }),
+  'rectifications.get': method({
+    input: rectificationIdInputSchema,
+    output: rectificationSchema,
+    access: 'signedIn',
+    summary: 'One rectification with its progress notes',
+  }),
+  'rectifications.report': method({
+    input: reportRectificationInputSchema,
+    output: rectificationSchema,
+    access: 'signedIn',
+    summary: 'The owner reports progress or submits the fix for verification',
+  }),
+  'rectifications.verify': method({
+    input: verifyRectificationInputSchema,
+    output: rectificationSchema,
+    access: ['leader'],
+    summary: 'The leader who raised it checks the fix: effective closes it, ineffective reopens',
+  }),
+  'unresolved.file': method({
+    input: fileUnresolvedInputSchema,
+    output: unresolvedReportSchema,
+    access: ['clerk', 'leader', 'admin'],
+    summary: 'Files an unresolved-matter report (办不成事) at the window',
+  }),
+  'unresolved.list': method({
+    input: listUnresolvedInputSchema,
+    output: z.array(unresolvedReportSchema),
+    access: ['clerk', 'leader', 'admin'],
+    summary: 'Unresolved-matter reports, those not yet taken over first',
+  }),
+  'unresolved.takeOver': method({
+    input: takeOverUnresolvedInputSchema,
+    output: findingSchema,
+    access: ['leader'],
+    summary: 'A leader takes a report over: it becomes a finding of theirs',
+  }),
+  'coverage.matrix': method({
+    input: coverageInputSchema,
+    output: coverageSchema,
+    access: walkReaders,
+    summary: 'Leaders × high-frequency matters: walks done, under way, scheduled and missing',
+  }),
+  'coverage.dashboard': method({
+    input: coverageInputSchema,
+    output: walkDashboardSchema,
+    access: walkReaders,
+    summary: 'Stage durations per matter, findings by category, rectification closure by month',
   }),
 } as const;
 

@@ -16,3 +16,4 @@ export * from './review';
 export * from './system';
 export * from './validation';
 export * from './vault';
+export * from './walks';

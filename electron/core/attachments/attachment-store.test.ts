@@ -85,6 +85,52 @@ describe('attachments', () => {
     expect(tooBig.ok ? undefined : tooBig.error.code).toBe('INVALID_INPUT');
   });
 
+  it('keep evidence of a finding, and belong to exactly one owner', async () => {
+    const { caseId } = await caseWithScan();
+    const leader = await t.ok('users.create', {
+      username: 'wang',
+      displayName: '王局长',
+      role: 'leader',
+      password: 'Walk#2026check',
+    });
+    const unit = await t.ok('units.save', {
+      name: '县市场监督管理局',
+      kind: 'department',
+      department: '县市场监督管理局',
+      leaders: [{ userId: leader.id, title: '局长' }],
+    });
+    const walker = t.connect();
+    await walker.ok('auth.signIn', { username: 'wang', password: 'Walk#2026check' });
+    const walk = await walker.ok('walks.start', {
+      unitId: unit.id,
+      matterCode: 'T-GTSL',
+      hall: '大厅',
+    });
+    const { findings } = await walker.ok('walks.addFinding', {
+      walkId: walk.id,
+      stage: 'consult',
+      category: 'long_wait',
+      severity: 'low',
+      description: '叫号屏不显示等候人数',
+    });
+    const findingId = findings[0]?.id ?? 0;
+    const photo = {
+      fileName: '叫号屏.jpg',
+      mediaType: 'image/jpeg',
+      contentBase64: 'AAAA',
+    } as const;
+    const evidence = await walker.ok('attachments.add', { findingId, ...photo });
+    expect(evidence).toMatchObject({ findingId, caseId: null, rectificationId: null });
+    expect(await walker.ok('attachments.list', { findingId })).toEqual([evidence]);
+    expect((await walker.ok('attachments.get', { id: evidence.id })).contentBase64).toBe('AAAA');
+    for (const owners of [{}, { caseId, findingId }]) {
+      const response = await walker.call('attachments.add', { ...owners, ...photo });
+      expect(response.ok ? undefined : response.error.code).toBe('INVALID_INPUT');
+    }
+    const noFinding = await walker.call('attachments.add', { findingId: 999, ...photo });
+    expect(noFinding.ok ? undefined : noFinding.error.path).toEqual(['findingId']);
+  });
+
   it('are gone for good when removed: the key with the row, the file from the folder', async () => {
     const { attachment } = await caseWithScan();
     await t.ok('attachments.remove', { id: attachment.id });

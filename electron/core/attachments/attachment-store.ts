@@ -5,6 +5,7 @@ import {
   ApiError,
   MAX_ATTACHMENT_BYTES,
   type Attachment,
+  type AttachmentOwner,
   type attachmentMediaTypes,
 } from '@shared/api';
 import type { Clock } from '../clock';
@@ -17,7 +18,9 @@ const MAGIC = Buffer.from('BBATT1\0\0');
 
 interface AttachmentRow {
   id: number;
-  case_id: number;
+  case_id: number | null;
+  finding_id: number | null;
+  rectification_id: number | null;
   material_code: string | null;
   file_name: string;
   media_type: (typeof attachmentMediaTypes)[number];
@@ -28,8 +31,23 @@ interface AttachmentRow {
   added_at: string;
 }
 
+/** The owner's table and column: fixed text, never built from input. */
+const owners = [
+  { key: 'caseId', column: 'case_id', table: 'cases' },
+  { key: 'findingId', column: 'finding_id', table: 'findings' },
+  { key: 'rectificationId', column: 'rectification_id', table: 'rectifications' },
+] as const;
+
+function ownerColumn(owner: AttachmentOwner): { column: string; table: string; id: number } {
+  for (const { key, column, table } of owners) {
+    const id = owner[key];
+    if (id !== undefined) return { column, table, id };
+  }
+  throw new ApiError('INVALID_INPUT', { path: ['caseId'] });
+}
+
 /**
- * Scans and photos kept with a case, each encrypted with its own random key (AES-256-GCM). The
+ * Scans and photos kept with a case, and evidence of findings and rectifications, each encrypted with its own random key (AES-256-GCM). The
  * key is stored in the (encrypted) database row, never beside the file: a copied attachments
  * folder is noise, and removing the row destroys the only key ("crypto-shredding").
  */
@@ -45,7 +63,7 @@ export class AttachmentStore {
   }
 
   add(input: {
-    caseId: number;
+    owner: AttachmentOwner;
     materialCode: string | undefined;
     fileName: string;
     mediaType: (typeof attachmentMediaTypes)[number];
@@ -57,8 +75,11 @@ export class AttachmentStore {
         path: ['contentBase64'],
         message: { zh: '文件不能超过 10 MB', en: 'The file may not exceed 10 MB' },
       });
-    if (!this.db.prepare('SELECT 1 FROM cases WHERE id = ?').get(input.caseId))
-      throw new ApiError('NOT_FOUND', { path: ['caseId'] });
+    const owner = ownerColumn(input.owner);
+    if (!this.db.prepare(`SELECT 1 FROM ${owner.table} WHERE id = ?`).get(owner.id))
+      throw new ApiError('NOT_FOUND', {
+        path: [owners.find((o) => o.column === owner.column)?.key ?? 'caseId'],
+      });
     const fileKey = randomBytes(32);
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', fileKey, iv);
@@ -70,12 +91,14 @@ export class AttachmentStore {
       const at = this.clock.now().toISOString();
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO attachments (case_id, material_code, file_name, media_type, size_bytes,
-             sha256, file_key, added_by, added_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO attachments (case_id, finding_id, rectification_id, material_code,
+             file_name, media_type, size_bytes, sha256, file_key, added_by, added_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          input.caseId,
+          input.owner.caseId ?? null,
+          input.owner.findingId ?? null,
+          input.owner.rectificationId ?? null,
           input.materialCode ?? null,
           input.fileName,
           input.mediaType,
@@ -91,11 +114,12 @@ export class AttachmentStore {
     });
   }
 
-  list(caseId: number): Attachment[] {
+  list(owner: AttachmentOwner): Attachment[] {
+    const { column, id } = ownerColumn(owner);
     return (
       this.db
-        .prepare('SELECT * FROM attachments WHERE case_id = ? ORDER BY id')
-        .all(caseId) as AttachmentRow[]
+        .prepare(`SELECT * FROM attachments WHERE ${column} = ? ORDER BY id`)
+        .all(id) as AttachmentRow[]
     ).map((row) => this.summary(row));
   }
 
@@ -170,6 +194,8 @@ export class AttachmentStore {
     return {
       id: row.id,
       caseId: row.case_id,
+      findingId: row.finding_id,
+      rectificationId: row.rectification_id,
       materialCode: row.material_code,
       fileName: row.file_name,
       mediaType: row.media_type,

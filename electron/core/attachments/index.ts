@@ -13,9 +13,16 @@ export function attachmentHandlers(
   return {
     'attachments.add': (input, { user }) => {
       if (!user) throw new ApiError('UNAUTHENTICATED');
+      // Leaders add evidence of findings and rectifications; a case's scans are the window's.
+      if (input.caseId !== undefined && user.role === 'leader')
+        throw new ApiError('FORBIDDEN', { path: ['caseId'] });
       const content = Buffer.from(input.contentBase64, 'base64');
       return attachments.add({
-        caseId: input.caseId,
+        owner: {
+          caseId: input.caseId,
+          findingId: input.findingId,
+          rectificationId: input.rectificationId,
+        },
         materialCode: input.materialCode,
         fileName: input.fileName,
         mediaType: input.mediaType,
@@ -23,7 +30,7 @@ export function attachmentHandlers(
         addedBy: user.id,
       });
     },
-    'attachments.list': (input) => attachments.list(input.caseId),
+    'attachments.list': (input) => attachments.list(input),
     'attachments.get': (input) => {
       const { attachment, content } = attachments.read(input.id);
       return { ...attachment, contentBase64: content.toString('base64') };

@@ -30,6 +30,15 @@ const caseOf =
   (call: FinishedCall): string =>
     `case:${field(call, name) ?? '?'}`;
 
+/** The case, finding or rectification an attachment call names. */
+function ownerOf(call: FinishedCall): string {
+  const finding = field(call, 'findingId');
+  if (finding !== undefined) return `finding:${finding}`;
+  const rectification = field(call, 'rectificationId');
+  if (rectification !== undefined) return `rectification:${rectification}`;
+  return caseOf('caseId')(call);
+}
+
 /** Which fields a call changed, by name only. */
 function changedKeys(call: FinishedCall, except: string[] = []): Record<string, unknown> {
   const input = call.input;
@@ -63,6 +72,11 @@ const rules: Partial<Record<MethodName, AuditRule>> = {
     }),
   },
   'users.resetPassword': { action: 'user.passwordReset', subject: (c) => `user:${field(c, 'id')}` },
+  'units.save': {
+    action: 'unit.save',
+    subject: (c) => `unit:${field(c, 'name') ?? '?'}`,
+    detail: (c) => changedKeys(c, ['id']),
+  },
   'settings.update': { action: 'settings.update', subject: () => 'terminal', detail: changedKeys },
   'vault.rekey': { action: 'vault.rekey', subject: () => 'store-key' },
   'backups.create': {
@@ -78,7 +92,7 @@ const rules: Partial<Record<MethodName, AuditRule>> = {
   },
   'attachments.add': {
     action: 'attachment.add',
-    subject: caseOf('caseId'),
+    subject: ownerOf,
     detail: (c) => ({
       attachment: (c.output as { id?: number } | undefined)?.id,
       mediaType: field(c, 'mediaType'),

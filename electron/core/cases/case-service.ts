@@ -244,6 +244,39 @@ export class CaseService {
     }
   }
 
+  /** 办结: an accepted case is completed (the decision issued); walks time it from here. */
+  complete(input: ParsedInput<'cases.complete'>, user: SignedInUser): CaseDetail {
+    const record = this.cases.caseById(input.caseId);
+    if (!record) throw new ApiError('NOT_FOUND', { path: ['caseId'] });
+    if (record.status !== 'accepted')
+      throw new ApiError('CONFLICT', {
+        message: {
+          zh: '只有已受理的办件可以办结',
+          en: 'Only an accepted case can be completed',
+        },
+        path: ['caseId'],
+      });
+    const at = this.clock.now().toISOString();
+    const note = input.note ?? null;
+    inTransaction(this.db, () => {
+      this.cases.setStatus(input.caseId, 'completed', at);
+      this.cases.insertEvent(input.caseId, {
+        actorId: user.id,
+        kind: 'completed',
+        data: { note },
+        at,
+      });
+      appendOutbox(this.db, {
+        entity: 'case',
+        entityId: record.reference,
+        operation: 'complete',
+        payload: { reference: record.reference, note },
+        at,
+      });
+    });
+    return this.get(input.caseId);
+  }
+
   setMaterialState(input: ParsedInput<'cases.setMaterialState'>, user: SignedInUser): CaseDetail {
     const record = this.cases.caseById(input.caseId);
     if (!record) throw new ApiError('NOT_FOUND', { path: ['caseId'] });
@@ -318,6 +351,10 @@ function describeEvent(
       zh: `${name}：${state.zh}${note ? `（${note}）` : ''}`,
       en: `${name}: ${state.en}${note ? ` (${note})` : ''}`,
     };
+  }
+  if (event.kind === 'completed') {
+    const note = typeof data.note === 'string' ? data.note : '';
+    return { zh: `办结${note ? `（${note}）` : ''}`, en: `Completed${note ? ` (${note})` : ''}` };
   }
   return { zh: event.kind, en: event.kind };
 }

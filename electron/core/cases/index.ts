@@ -14,6 +14,7 @@ export function caseHandlers(
   | 'cases.get'
   | 'cases.reveal'
   | 'cases.setMaterialState'
+  | 'cases.complete'
   | 'applicants.lookup'
   | 'addresses.suggest'
 > {
@@ -23,6 +24,7 @@ export function caseHandlers(
     'cases.get': (input) => cases.get(input.id),
     'cases.reveal': (input) => cases.reveal(input.id),
     'cases.setMaterialState': (input, context) => cases.setMaterialState(input, signedIn(context)),
+    'cases.complete': (input, context) => cases.complete(input, signedIn(context)),
     'applicants.lookup': (input) => cases.lookupApplicant(input),
     'addresses.suggest': (input) => cases.suggestAddresses(input),
   };

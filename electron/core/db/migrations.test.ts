@@ -261,6 +261,49 @@ describe('migrations', () => {
     expect(() => insert.run(Buffer.alloc(32))).not.toThrow();
   });
 
+  it('0011 adds walks and rebuilds attachments with one owner, keeping each one', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 10);
+    db.pragma('foreign_keys = OFF');
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
+        VALUES (1, 'admin', '管理员', 'admin', 'h', 't', 't');
+      INSERT INTO attachments (id, case_id, material_code, file_name, media_type, size_bytes,
+        sha256, file_key, added_by, added_at)
+        VALUES (7, 3, 'M01', 'a.png', 'image/png', 5, 's', zeroblob(32), 1, 't');
+    `);
+    const before = tables(db);
+    expect(migrate(db, bundledMigrations(), 11)).toBe(11);
+    expect(tables(db).filter((name) => !before.includes(name))).toEqual([
+      'findings',
+      'rectification_notes',
+      'rectifications',
+      'unit_leaders',
+      'unit_matters',
+      'units',
+      'unresolved_reports',
+      'walk_events',
+      'walk_notes',
+      'walk_stages',
+      'walks',
+    ]);
+    expect(
+      db.prepare('SELECT id, case_id, material_code, size_bytes FROM attachments').all(),
+    ).toEqual([{ id: 7, case_id: 3, material_code: 'M01', size_bytes: 5 }]);
+    const insert = db.prepare(
+      `INSERT INTO attachments (case_id, finding_id, file_name, media_type, size_bytes, sha256,
+         file_key, added_by, added_at) VALUES (?, ?, 'b.png', 'image/png', 1, 's', zeroblob(32), 1, 't')`,
+    );
+    expect(() => insert.run(null, null)).toThrow(/CHECK/);
+    expect(() => insert.run(3, 4)).toThrow(/CHECK/);
+    expect(() => insert.run(null, 4)).not.toThrow();
+    // A finding comes from a walk or from a report, exactly one.
+    expect(() =>
+      db.exec(`INSERT INTO findings (uid, unit_id, matter_name, category, severity, description,
+        leader_id, year, created_at) VALUES ('u', 1, 'm', 'other', 'low', 'd', 1, 2026, 't')`),
+    ).toThrow(/CHECK/);
+  });
+
   it('refuses a database newer than the engine', () => {
     const db = freshDb();
     db.pragma('user_version = 999');
