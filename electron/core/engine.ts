@@ -230,18 +230,6 @@ export class Engine {
     this.audit = audit;
     const recorder = new AuditRecorder(audit, clock);
     const attachments = new AttachmentStore(this.db, options.dataDir, clock);
-    const retention = new RetentionService(this.db, settings, audit, clock, attachments);
-    this.maintenance = new MaintenanceScheduler(
-      [
-        { name: 'backup', isDue: () => backups.isDue(clock.now()), run: () => backUp('scheduled') },
-        {
-          name: 'retention',
-          isDue: () => retention.isDue(),
-          run: () => retention.purge('scheduled', undefined),
-        },
-      ],
-      logger,
-    );
     const units = new UnitService(this.db, new UnitRepository(this.db), knowledge, clock);
     const findingRepository = new FindingRepository(this.db);
     const walkRepository = new WalkRepository(this.db);
@@ -253,10 +241,32 @@ export class Engine {
       clock,
       calendar,
     );
+    const walks = new WalkService(this.db, walkRepository, units, findings, knowledge, clock);
+    const retention = new RetentionService(
+      this.db,
+      settings,
+      audit,
+      clock,
+      attachments,
+      (caseId) => {
+        walks.releaseCase(caseId);
+      },
+    );
+    this.maintenance = new MaintenanceScheduler(
+      [
+        { name: 'backup', isDue: () => backups.isDue(clock.now()), run: () => backUp('scheduled') },
+        {
+          name: 'retention',
+          isDue: () => retention.isDue(),
+          run: () => retention.purge('scheduled', undefined),
+        },
+      ],
+      logger,
+    );
     const handlers: Handlers = {
       ...walkHandlers({
         units,
-        walks: new WalkService(this.db, walkRepository, units, findings, knowledge, clock),
+        walks,
         findings,
         coverage: new CoverageService(walkRepository, findingRepository, units, clock),
         drafter: new WalkSummaryDrafter(this.models),

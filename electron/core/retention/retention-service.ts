@@ -43,6 +43,8 @@ export class RetentionService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly attachments: AttachmentStore,
+    /** Records that outlive the case (walks) let go of it, inside the purge's transaction. */
+    private readonly releaseCase: (caseId: number) => void = () => undefined,
   ) {}
 
   purge(
@@ -120,6 +122,9 @@ export class RetentionService {
     const run = (sql: string): void => {
       this.db.prepare(sql).run(id);
     };
+    // A walk and a report of 办不成事 are the hall's own record: they stay, unlinked. Walks
+    // first, while the case's history still gives their stage times.
+    this.releaseCase(id);
     run(
       'DELETE FROM review_decisions WHERE review_id IN (SELECT id FROM reviews WHERE case_id = ?)',
     );
@@ -137,6 +142,7 @@ export class RetentionService {
     run('DELETE FROM copilot_conversations WHERE case_id = ?');
     // A knowledge gap is the hall's question about its knowledge: it stays, unlinked.
     run('UPDATE knowledge_gaps SET case_id = NULL WHERE case_id = ?');
+    run('UPDATE unresolved_reports SET case_id = NULL WHERE case_id = ?');
     // Every outbox copy of the case carries its reference; unsent ones cannot be sent any more.
     run(
       "DELETE FROM outbox WHERE json_extract(payload, '$.reference') = (SELECT reference FROM cases WHERE id = ?)",

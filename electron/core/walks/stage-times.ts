@@ -70,7 +70,7 @@ export function effectiveStages(
 
 function edge(
   stored: string | null,
-  source: 'timer' | 'edited' | null,
+  source: StoredStage['startSource'],
   fromCase: string | undefined,
 ): { at: string | null; source: 'timer' | 'case' | 'edited' | null } {
   if (source === 'edited') return { at: stored, source: stored === null ? null : 'edited' };

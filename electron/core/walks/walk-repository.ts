@@ -36,8 +36,8 @@ export interface StoredStage {
   stage: WalkStage;
   startedAt: string | null;
   endedAt: string | null;
-  startSource: 'timer' | 'edited' | null;
-  endSource: 'timer' | 'edited' | null;
+  startSource: 'timer' | 'edited' | 'case' | null;
+  endSource: 'timer' | 'edited' | 'case' | null;
   channel: WalkChannel | null;
   observations: string | null;
   rating: number | null;
@@ -339,6 +339,16 @@ export class WalkRepository {
          ORDER BY c.id, e.id`,
       )
       .all(JSON.stringify(caseIds)) as ReturnType<WalkRepository['caseTransitions']>;
+  }
+
+  walksOfCase(caseId: number): number[] {
+    return (
+      this.db.prepare('SELECT id FROM walks WHERE case_id = ?').all(caseId) as { id: number }[]
+    ).map((row) => row.id);
+  }
+
+  unlinkCase(walkId: number): void {
+    this.db.prepare('UPDATE walks SET case_id = NULL WHERE id = ?').run(walkId);
   }
 
   caseMatter(caseId: number): { reference: string; matterCode: string } | undefined {

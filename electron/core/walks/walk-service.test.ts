@@ -226,6 +226,29 @@ describe('a walk', () => {
     expect(walk.stages.find((s) => s.stage === 'consult')?.rating).toBe(4);
   });
 
+  it('keeps the times a purged case gave it, and lets go of the case', async () => {
+    const { wang, unit } = await hall();
+    await t.ok('settings.update', { retentionMonths: 6 });
+    const caseId = await acceptedCase();
+    const walk = await wang.connection.ok('walks.start', {
+      unitId: unit.id,
+      matterCode: 'T-GTSL',
+      hall: '大厅',
+      caseId,
+    });
+    t.clock.advanceMinutes(60 * 24 * 200);
+    await t.ok('auth.signIn', { username: 'admin', password: 'Bangban#2026ok' });
+    const purge = await t.ok('retention.purge', {});
+    expect(purge.cases).toBe(1);
+    const kept = await t.ok('walks.get', { walkId: walk.id });
+    expect(kept.caseId).toBeNull();
+    expect(kept.stages.find((s) => s.stage === 'apply')).toMatchObject({
+      startSource: 'case',
+      endSource: 'case',
+      durationMinutes: 12,
+    });
+  });
+
   it('refuses a case of another matter, a stranger to the unit, and a clerk', async () => {
     const { wang, clerk, unit } = await hall();
     const caseId = await acceptedCase();

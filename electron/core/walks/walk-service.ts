@@ -408,6 +408,27 @@ export class WalkService {
     return this.get(walk.id);
   }
 
+  /**
+   * The retention purge removes a case: walks linked to it keep the stage times it gave them
+   * (marked as from the case) and lose the link. Runs inside the purge's transaction.
+   */
+  releaseCase(caseId: number): void {
+    for (const walkId of this.walks.walksOfCase(caseId)) {
+      const walk = this.record(walkId);
+      const stored = this.storedStages(walkId);
+      for (const stage of this.stagesOf(walk)) {
+        if (stage.startSource !== 'case' && stage.endSource !== 'case') continue;
+        const row = stored.get(stage.stage) ?? emptyStage(walkId, stage.stage);
+        this.walks.saveStage({
+          ...row,
+          ...(stage.startSource === 'case' && { startedAt: stage.startedAt, startSource: 'case' }),
+          ...(stage.endSource === 'case' && { endedAt: stage.endedAt, endSource: 'case' }),
+        });
+      }
+      this.walks.unlinkCase(walkId);
+    }
+  }
+
   /** The walk as it is, for leaders who may see it: its owner, or any leader or admin. */
   record(walkId: number): WalkRecord {
     const walk = this.walks.byId(walkId, this.today());

@@ -63,7 +63,8 @@ CREATE INDEX walks_year_unit ON walks (year, unit_id, status);
 CREATE INDEX walks_leader ON walks (leader_id, year);
 
 -- One row per stage that has anything recorded. Each time edge says where it came from; a case
--- linked to the walk supplies the edges it knows unless the leader edited them.
+-- linked to the walk supplies the edges it knows unless the leader edited them. 'case' marks
+-- times kept from a case the retention purge has since removed.
 CREATE TABLE walk_stages (
   walk_id INTEGER NOT NULL REFERENCES walks (id),
   stage TEXT NOT NULL CHECK (
@@ -71,8 +72,8 @@ CREATE TABLE walk_stages (
   ),
   started_at TEXT,
   ended_at TEXT,
-  start_source TEXT CHECK (start_source IN ('timer', 'edited')),
-  end_source TEXT CHECK (end_source IN ('timer', 'edited')),
+  start_source TEXT CHECK (start_source IN ('timer', 'edited', 'case')),
+  end_source TEXT CHECK (end_source IN ('timer', 'edited', 'case')),
   channel TEXT CHECK (channel IN ('window', 'online', 'phone')),
   observations TEXT,
   rating INTEGER CHECK (rating BETWEEN 1 AND 5),
