@@ -252,6 +252,25 @@ export class KnowledgeRepository {
     return rows.map((row) => ({ ...toMatter(row), searchText: row.search_text }));
   }
 
+  /** Names and flags of the matters in effect, without their documents (cheap, for lists). */
+  matterNamesInEffect(
+    today: string,
+  ): { code: string; name: string; department: string; highFrequency: boolean }[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT m.code, m.name, m.department, m.high_frequency AS highFrequency
+           FROM matters m WHERE ${inEffect}`,
+        )
+        .all({ today }) as {
+        code: string;
+        name: string;
+        department: string;
+        highFrequency: number;
+      }[]
+    ).map((row) => ({ ...row, highFrequency: row.highFrequency === 1 }));
+  }
+
   matterById(id: number): StoredMatter | undefined {
     const row = this.db.prepare(`SELECT ${matterColumns} FROM matters m WHERE m.id = ?`).get(id) as
       MatterRow | undefined;

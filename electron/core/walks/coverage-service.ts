@@ -26,26 +26,23 @@ export class CoverageService {
   ) {}
 
   matrix(input: CoverageInput): Coverage {
-    const units = this.units
-      .list()
-      .filter((unit) => input.unitId === undefined || unit.id === input.unitId)
-      .map((unit) => ({
-        unitId: unit.id,
-        unitName: unit.name,
-        leaders: unit.leaders.map((leader) => ({
-          leaderId: leader.userId,
-          leaderName: leader.displayName,
-          title: leader.title,
-        })),
-        matters: unit.matters
-          .filter(
-            (matter) =>
-              matter.highFrequency &&
-              (input.matterCode === undefined || matter.matterCode === input.matterCode),
-          )
-          .map((matter) => ({ matterCode: matter.matterCode, matterName: matter.matterName })),
-      }));
-    return computeCoverage(input.year, units, this.walks.forCoverage(input.year));
+    const units = this.units.list(input.unitId).map((unit) => ({
+      unitId: unit.id,
+      unitName: unit.name,
+      leaders: unit.leaders.map((leader) => ({
+        leaderId: leader.userId,
+        leaderName: leader.displayName,
+        title: leader.title,
+      })),
+      matters: unit.matters
+        .filter(
+          (matter) =>
+            matter.highFrequency &&
+            (input.matterCode === undefined || matter.matterCode === input.matterCode),
+        )
+        .map((matter) => ({ matterCode: matter.matterCode, matterName: matter.matterName })),
+    }));
+    return computeCoverage(input.year, units, this.walks.forCoverage(input.year, input.unitId));
   }
 
   dashboard(input: CoverageInput): WalkDashboard {
@@ -72,7 +69,7 @@ export class CoverageService {
         durations.set(key, entry);
       }
     }
-    const findings = this.findings.findings({
+    const categories = this.findings.categoryCounts({
       year: input.year,
       unitId: input.unitId,
       matterCode: input.matterCode,
@@ -96,12 +93,12 @@ export class CoverageService {
       }),
       findingsByCategory: findingCategories.map((category) => ({
         category,
-        count: findings.filter((finding) => finding.category === category).length,
+        count: categories.get(category) ?? 0,
       })),
       closureByMonth: closureByMonth(input.year, rectifications),
       totals: {
         walks: walks.length,
-        findings: findings.length,
+        findings: [...categories.values()].reduce((sum, count) => sum + count, 0),
         rectifications: rectifications.length,
         closed: rectifications.filter((row) => row.state === 'closed').length,
         overdue: rectifications.filter(

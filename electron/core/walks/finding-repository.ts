@@ -148,6 +148,24 @@ export class FindingRepository {
       }) as FindingRecord[];
   }
 
+  /** Findings per category, counted by the database (dashboards over many years). */
+  categoryCounts(filter: FindingFilter): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT f.category, count(*) AS n FROM findings f
+         WHERE (@year IS NULL OR f.year = @year)
+           AND (@unitId IS NULL OR f.unit_id = @unitId)
+           AND (@matterCode IS NULL OR f.matter_code = @matterCode)
+         GROUP BY f.category`,
+      )
+      .all({
+        year: filter.year ?? null,
+        unitId: filter.unitId ?? null,
+        matterCode: filter.matterCode ?? null,
+      }) as { category: string; n: number }[];
+    return new Map(rows.map((row) => [row.category, row.n]));
+  }
+
   setRecurringOf(id: number, recurringOf: number | null): void {
     this.db.prepare('UPDATE findings SET recurring_of = ? WHERE id = ?').run(recurringOf, id);
   }

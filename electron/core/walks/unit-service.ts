@@ -42,11 +42,13 @@ export class UnitService {
     private readonly clock: Clock,
   ) {}
 
-  list(): Unit[] {
+  /** Every unit, or the one asked for. */
+  list(onlyId?: number): Unit[] {
     const catalogue = catalogueByCode(this.knowledge, this.clock);
     const leaders = this.units.leaders();
     const matters = this.units.matters();
-    return this.units.all().map((unit) => ({
+    const units = this.units.all().filter((unit) => onlyId === undefined || unit.id === onlyId);
+    return units.map((unit) => ({
       id: unit.id,
       name: unit.name,
       kind: unit.kind,
@@ -76,7 +78,7 @@ export class UnitService {
   }
 
   get(id: number): Unit {
-    const unit = this.list().find((each) => each.id === id);
+    const [unit] = this.list(id);
     if (!unit) throw new ApiError('NOT_FOUND', { path: ['id'] });
     return unit;
   }

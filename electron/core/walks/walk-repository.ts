@@ -141,7 +141,10 @@ export class WalkRepository {
   }
 
   /** The walks that count towards coverage of a year (cancelled ones never do). */
-  forCoverage(year: number): {
+  forCoverage(
+    year: number,
+    unitId: number | undefined,
+  ): {
     unitId: number;
     leaderId: number;
     matterCode: string;
@@ -153,9 +156,10 @@ export class WalkRepository {
       .prepare(
         `SELECT unit_id AS unitId, leader_id AS leaderId, matter_code AS matterCode, status,
                 started_at AS startedAt, planned_date AS plannedDate
-         FROM walks WHERE year = ? AND status <> 'cancelled'`,
+         FROM walks
+         WHERE year = @year AND status <> 'cancelled' AND (@unitId IS NULL OR unit_id = @unitId)`,
       )
-      .all(year) as ReturnType<WalkRepository['forCoverage']>;
+      .all({ year, unitId: unitId ?? null }) as ReturnType<WalkRepository['forCoverage']>;
   }
 
   /** Finished walks of a year with what stage durations need. */

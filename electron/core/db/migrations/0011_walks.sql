@@ -141,6 +141,7 @@ CREATE TABLE findings (
 ) STRICT;
 CREATE INDEX findings_walk ON findings (walk_id);
 CREATE INDEX findings_year_unit ON findings (year, unit_id);
+CREATE INDEX findings_recurring ON findings (recurring_of) WHERE recurring_of IS NOT NULL;
 
 CREATE TABLE rectifications (
   id INTEGER PRIMARY KEY,
