@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, median, walkYear, type CoverageWalk } from './walk-coverage';
 
@@ -116,5 +117,73 @@ describe('walk coverage', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNaN();
+  });
+
+  it('finds exactly the gaps of a generated unit (property, against a plain re-count)', () => {
+    const statuses = ['scheduled', 'in_progress', 'paused', 'finished', 'cancelled'] as const;
+    const generatedWalk = fc.record({
+      unitId: fc.constantFrom(1, 2),
+      leaderId: fc.integer({ min: 1, max: 6 }),
+      matterCode: fc.constantFrom('A', 'B', 'C', 'D', 'E'),
+      status: fc.constantFrom(...statuses),
+      // Instants around the 2025/2026 and 2026/2027 boundaries as well as inside the year.
+      at: fc.integer({
+        min: Date.parse('2025-12-30T00:00:00Z'),
+        max: Date.parse('2027-01-02T00:00:00Z'),
+      }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(generatedWalk, { maxLength: 60 }),
+        fc.subarray([1, 2, 3, 4, 5]),
+        fc.subarray(['A', 'B', 'C', 'D']),
+        (generated, leaderIds, matterCodes) => {
+          const walks: CoverageWalk[] = generated.map((each) => ({
+            unitId: each.unitId,
+            leaderId: each.leaderId,
+            matterCode: each.matterCode,
+            status: each.status,
+            startedAt: each.status === 'scheduled' ? null : new Date(each.at).toISOString(),
+            plannedDate:
+              each.status === 'scheduled'
+                ? new Date(each.at + 8 * 3_600_000).toISOString().slice(0, 10)
+                : null,
+          }));
+          const generatedUnit = {
+            unitId: 1,
+            unitName: '生成的单位',
+            leaders: leaderIds.map((id) => ({
+              leaderId: id,
+              leaderName: `L${String(id)}`,
+              title: '',
+            })),
+            matters: matterCodes.map((code) => ({ matterCode: code, matterName: code })),
+          };
+          const coverage = computeCoverage(2026, [generatedUnit], walks);
+          // The re-count: Beijing year by adding 8 hours, nothing shared with the code under test.
+          const yearOf = (walk: CoverageWalk) =>
+            walk.startedAt === null
+              ? Number(walk.plannedDate?.slice(0, 4))
+              : new Date(Date.parse(walk.startedAt) + 8 * 3_600_000).getUTCFullYear();
+          const done = walks.filter(
+            (walk) => walk.unitId === 1 && walk.status === 'finished' && yearOf(walk) === 2026,
+          );
+          const leadersWithout = leaderIds.filter((id) => !done.some((w) => w.leaderId === id));
+          const mattersUncovered = matterCodes.filter(
+            (code) => !done.some((w) => w.matterCode === code),
+          );
+          expect(coverage.leaders.filter((l) => !l.met).map((l) => l.leaderId)).toEqual(
+            leadersWithout,
+          );
+          expect(coverage.matters.filter((m) => !m.covered).map((m) => m.matterCode)).toEqual(
+            mattersUncovered,
+          );
+          expect(coverage.units[0]?.complete).toBe(
+            leaderIds.length > 0 && leadersWithout.length === 0 && mattersUncovered.length === 0,
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
