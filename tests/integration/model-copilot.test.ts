@@ -106,6 +106,48 @@ describe('local model through the engine', () => {
     expect(again?.generated?.text).toBe(generated.generated?.text);
   }, 120_000);
 
+  it('drafts a walk report summary that stays a draft until the leader saves it', async () => {
+    const password = 'Walk#2026check';
+    const leader = await t.ok('users.create', {
+      username: 'wang',
+      displayName: '王局长',
+      role: 'leader',
+      password,
+    });
+    const unit = await t.ok('units.save', {
+      name: '县市场监督管理局',
+      kind: 'department',
+      department: '县市场监督管理局',
+      leaders: [{ userId: leader.id, title: '局长' }],
+    });
+    const walker = t.connect();
+    await walker.ok('auth.signIn', { username: 'wang', password });
+    const [matter] = unit.matters;
+    const walk = await walker.ok('walks.start', {
+      unitId: unit.id,
+      matterCode: matter?.matterCode ?? '',
+      hall: '县政务服务中心',
+    });
+    await walker.ok('walks.addFinding', {
+      walkId: walk.id,
+      stage: 'consult',
+      category: 'long_wait',
+      severity: 'medium',
+      description: '取号后等候 40 分钟',
+    });
+    const draft = await walker.ok('walks.draftSummary', { walkId: walk.id });
+    expect(draft.model).toBe('tiny-test.gguf');
+    expect(typeof draft.text).toBe('string');
+    // Nothing was stored: the report has no summary until the leader saves one.
+    expect((await walker.ok('walks.get', { walkId: walk.id })).summary).toBeNull();
+    const saved = await walker.ok('walks.saveSummary', {
+      walkId: walk.id,
+      text: `${draft.text}（已核对）`,
+    });
+    expect(saved).toMatchObject({ summaryReviewedBy: '王局长' });
+    expect(saved.summary).toContain('（已核对）');
+  }, 120_000);
+
   it('installs from a download address, and refuses an input with neither path nor address', async () => {
     const server = createServer((request, response) => {
       if (request.url !== '/models/tiny-download.gguf') {
@@ -142,6 +184,11 @@ describe('local model through the engine', () => {
     const answer = await t.ok('copilot.ask', { question: '公租房怎么申请？' });
     const refused = await t.call('copilot.generate', { answerId: answer.id });
     expect(refused.ok ? null : refused.error.code).toBe('MODEL_UNAVAILABLE');
+    const [walk] = await t.ok('walks.list', {});
+    const walker = t.connect();
+    await walker.ok('auth.signIn', { username: 'wang', password: 'Walk#2026check' });
+    const draft = await walker.call('walks.draftSummary', { walkId: walk?.id ?? 0 });
+    expect(draft.ok ? null : draft.error.code).toBe('MODEL_UNAVAILABLE');
     expect((await t.ok('settings.get', {})).activeModel).toBeNull();
   }, 120_000);
 });
