@@ -236,6 +236,7 @@ export class Engine {
     const findings = new FindingService(
       this.db,
       findingRepository,
+      walkRepository,
       units,
       knowledge,
       clock,

@@ -65,11 +65,21 @@ function openWindow(): void {
 }
 
 void app.whenReady().then(async () => {
-  // Deny every permission (camera, notifications…) until a feature asks for one explicitly.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => {
-    callback(false);
+  // Every permission is denied but the camera, and that only to the app's own pages: walks
+  // photograph evidence (a document camera is a webcam too). Microphones stay off.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(
+      permission === 'media' &&
+        isAppNavigation(details.requestingUrl) &&
+        mediaTypes.length > 0 &&
+        mediaTypes.every((type) => type === 'video'),
+    );
   });
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      permission === 'media' && isAppNavigation(requestingOrigin),
+  );
   serveRenderer(join(outDir, 'renderer'));
   registerPrintToPdf();
   engine = await startEngine();

@@ -95,3 +95,11 @@ export const updateUserInputSchema = z
 export const resetPasswordInputSchema = z
   .object({ id: idSchema, newPassword: newPasswordSchema })
   .strict();
+
+/** Who works at this hall, as any signed-in user may see it: names and roles, nothing else. */
+export const directoryEntrySchema = z.object({
+  id: idSchema,
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;

@@ -4,6 +4,7 @@ import {
   changePasswordInputSchema,
   createAdminInputSchema,
   createUserInputSchema,
+  directoryEntrySchema,
   resetPasswordInputSchema,
   resumeInputSchema,
   sessionSchema,
@@ -291,6 +292,12 @@ export const contract = {
     output: z.array(userSchema),
     access: ['admin'],
     summary: 'Lists local users',
+  }),
+  'users.directory': method({
+    input: emptyInputSchema,
+    output: z.array(directoryEntrySchema),
+    access: 'signedIn',
+    summary: 'Names and roles of the enabled users (to name the owner of a rectification)',
   }),
   'users.create': method({
     input: createUserInputSchema,

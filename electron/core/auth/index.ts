@@ -17,6 +17,7 @@ type AuthMethods =
   | 'auth.touch'
   | 'auth.changePassword'
   | 'users.list'
+  | 'users.directory'
   | 'users.create'
   | 'users.update'
   | 'users.resetPassword'
@@ -70,6 +71,11 @@ export function authHandlers(
       return { ok: true };
     },
     'users.list': () => auth.listUsers(),
+    'users.directory': () =>
+      auth
+        .listUsers()
+        .filter((user) => !user.disabled)
+        .map(({ id, displayName, role }) => ({ id, displayName, role })),
     'users.create': (input) => auth.createUser(input),
     'users.update': (input) => {
       const user = auth.updateUser(input);

@@ -352,6 +352,28 @@ function describeEvent(
       en: `${name}: ${state.en}${note ? ` (${note})` : ''}`,
     };
   }
+  if (event.kind === 'review_started') {
+    return {
+      zh: `开始第 ${String(data.round)} 轮预审`,
+      en: `Review round ${String(data.round)} started`,
+    };
+  }
+  if (event.kind === 'review_concluded') {
+    const outcomes: Record<string, LocalizedText> = {
+      accept: { zh: '予以受理', en: 'accepted' },
+      correction: { zh: '需补正', en: 'correction needed' },
+      reject: { zh: '不予受理', en: 'refused' },
+    };
+    const outcome = outcomes[String(data.outcome)] ?? {
+      zh: String(data.outcome),
+      en: String(data.outcome),
+    };
+    const notice = typeof data.notice === 'string' ? data.notice : '';
+    return {
+      zh: `第 ${String(data.round)} 轮预审结论：${outcome.zh}${notice ? `（告知书 ${notice}）` : ''}`,
+      en: `Review round ${String(data.round)}: ${outcome.en}${notice ? ` (notice ${notice})` : ''}`,
+    };
+  }
   if (event.kind === 'completed') {
     const note = typeof data.note === 'string' ? data.note : '';
     return { zh: `办结${note ? `（${note}）` : ''}`, en: `Completed${note ? ` (${note})` : ''}` };

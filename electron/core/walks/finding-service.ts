@@ -23,6 +23,7 @@ import type {
   RectificationRecord,
 } from './finding-repository';
 import { catalogueByCode, type UnitService } from './unit-service';
+import type { WalkRepository } from './walk-repository';
 
 /**
  * What walks and window reports find (难点堵点), and the rectifications (整改) that fix it:
@@ -33,6 +34,8 @@ export class FindingService {
   constructor(
     private readonly db: Db,
     private readonly findings: FindingRepository,
+    /** A walk's history also tells of its findings' rectifications. */
+    private readonly walks: WalkRepository,
     private readonly units: UnitService,
     private readonly knowledge: KnowledgeRepository,
     private readonly clock: Clock,
@@ -56,6 +59,8 @@ export class FindingService {
     description: string;
     recurringOfId: number | undefined;
     leaderId: number;
+    /** The caller's own record of it, committed with the finding. */
+    alsoInTransaction?: () => void;
   }): number {
     if (finding.recurringOfId !== undefined && !this.findings.finding(finding.recurringOfId))
       throw new ApiError('NOT_FOUND', { path: ['recurringOfId'] });
@@ -77,6 +82,7 @@ export class FindingService {
         year: Number(businessDate(new Date(at)).slice(0, 4)),
         at,
       });
+      finding.alsoInTransaction?.();
       this.shareFinding(id, 'create', at);
       return id;
     });
@@ -138,6 +144,13 @@ export class FindingService {
         at,
       });
       this.shareRectification(rectificationId, 'create', at);
+      if (finding.walkId !== null)
+        this.walks.insertEvent(finding.walkId, {
+          actorId: user.id,
+          kind: 'rectification_raised',
+          data: { action: input.action, dueDate },
+          at,
+        });
       return rectificationId;
     });
     return this.rectification(id);
@@ -234,6 +247,13 @@ export class FindingService {
         at,
       });
       this.findings.setState(row.id, input.effective ? 'closed' : 'in_progress', at);
+      if (row.walkId !== null)
+        this.walks.insertEvent(row.walkId, {
+          actorId: user.id,
+          kind: input.effective ? 'rectification_closed' : 'rectification_reopened',
+          data: { action: row.action },
+          at,
+        });
       this.shareRectification(row.id, input.effective ? 'verify' : 'reject', at, {
         note: input.text,
       });

@@ -223,6 +223,12 @@ describe('a walk', () => {
       expect(await errorCode(leader, method, input)).toBe('CONFLICT');
     walk = await leader.ok('walks.addNote', { walkId: walk.id, text: '次日回访，群众已领证' });
     expect(walk.notes.at(-1)).toMatchObject({ afterFinish: true, author: '王局长' });
+    expect(walk.events.map((event) => event.kind)).toEqual(
+      expect.arrayContaining(['finding_added', 'finished', 'note_after_finish']),
+    );
+    expect(walk.events.find((e) => e.kind === 'finding_added')?.summary.zh).toBe(
+      '记录问题：重复提交（受理环节）',
+    );
     expect(walk.stages.find((s) => s.stage === 'consult')?.rating).toBe(4);
   });
 

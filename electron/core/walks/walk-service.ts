@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ApiError,
+  type FindingCategory,
   type LocalizedText,
   type ParsedInput,
   type WalkDetail,
@@ -16,7 +17,7 @@ import { inTransaction, type Db } from '../db/connection';
 import { appendOutbox } from '../db/outbox';
 import type { KnowledgeRepository } from '../knowledge/knowledge-repository';
 import type { FindingService } from './finding-service';
-import { stageNames } from './walk-labels';
+import { categoryNames, stageNames } from './walk-labels';
 import { caseStageEdges, effectiveStages, runningStage, type CaseTransition } from './stage-times';
 import { catalogueByCode, type UnitService } from './unit-service';
 import type { StoredStage, WalkRecord, WalkRepository } from './walk-repository';
@@ -367,6 +368,12 @@ export class WalkService {
         authorId: user.id,
         at,
       });
+      this.walks.insertEvent(walk.id, {
+        actorId: user.id,
+        kind: walk.status === 'finished' ? 'note_after_finish' : 'note_added',
+        data: {},
+        at,
+      });
       this.walks.touch(walk.id, at);
       this.share(walk.id, 'note', at, { note: input.text, author: user.username });
     });
@@ -381,6 +388,7 @@ export class WalkService {
         '只能在进行中的走流程上记录问题；已结束的请追加补充说明',
         'Findings are recorded during a walk; add a note to a finished one',
       );
+    const at = this.now();
     this.findings.raise({
       walkId: walk.id,
       unitId: walk.unitId,
@@ -392,6 +400,14 @@ export class WalkService {
       description: input.description,
       recurringOfId: input.recurringOfId,
       leaderId: user.id,
+      alsoInTransaction: () => {
+        this.walks.insertEvent(walk.id, {
+          actorId: user.id,
+          kind: 'finding_added',
+          data: { stage: input.stage, category: input.category },
+          at,
+        });
+      },
     });
     return this.get(walk.id);
   }
@@ -636,6 +652,8 @@ const eventNames: Record<string, LocalizedText> = {
   finished: { zh: '结束走流程', en: 'Finished' },
   cancelled: { zh: '取消', en: 'Cancelled' },
   summary_saved: { zh: '保存报告摘要', en: 'Report summary saved' },
+  note_added: { zh: '添加备注', en: 'Note added' },
+  note_after_finish: { zh: '结束后追加补充说明', en: 'Note added after finishing' },
 };
 
 function describeEvent(kind: string, data: Record<string, unknown>): LocalizedText {
@@ -652,5 +670,28 @@ function describeEvent(kind: string, data: Record<string, unknown>): LocalizedTe
   }
   if (kind === 'stage_noted' && stage)
     return { zh: `记录${stage.zh}情况`, en: `${stage.en} notes recorded` };
+  if (kind === 'finding_added') {
+    const category = categoryNames[data.category as FindingCategory] as LocalizedText | undefined;
+    return {
+      zh: `记录问题：${category?.zh ?? ''}${stage ? `（${stage.zh}环节）` : ''}`,
+      en: `Finding: ${category?.en ?? ''}${stage ? ` (${stage.en})` : ''}`,
+    };
+  }
+  const action = typeof data.action === 'string' ? data.action : '';
+  if (kind === 'rectification_raised')
+    return {
+      zh: `发起整改：${action}（期限 ${String(data.dueDate)}）`,
+      en: `Rectification raised: ${action} (due ${String(data.dueDate)})`,
+    };
+  if (kind === 'rectification_closed')
+    return {
+      zh: `整改验证有效，已办结：${action}`,
+      en: `Rectification verified and closed: ${action}`,
+    };
+  if (kind === 'rectification_reopened')
+    return {
+      zh: `整改验证未通过，退回：${action}`,
+      en: `Rectification not effective, reopened: ${action}`,
+    };
   return eventNames[kind] ?? { zh: kind, en: kind };
 }

@@ -9,7 +9,22 @@ import { CopilotScreen, GapsScreen } from '../features/copilot';
 import { ModelsScreen } from '../features/models';
 import { AuditScreen, SecurityScreen } from '../features/security';
 import { ApplicationRoute, NoticeRoute, ReviewRoute } from '../features/review';
-import { canRevealPersonalData, canWriteCases, isAdmin } from './permissions';
+import {
+  CoverageScreen,
+  RectificationsScreen,
+  UnitsScreen,
+  UnresolvedScreen,
+  WalkReportRoute,
+  WalkRoute,
+  WalksScreen,
+} from '../features/walks';
+import {
+  canFileUnresolved,
+  canReadWalks,
+  canRevealPersonalData,
+  canWriteCases,
+  isAdmin,
+} from './permissions';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -47,7 +62,11 @@ export function AppRoutes({ role }: { role: Role }) {
       <Route
         path="cases/:caseId"
         element={
-          <CaseDetailRoute canEdit={canWriteCases(role)} canReveal={canRevealPersonalData(role)} />
+          <CaseDetailRoute
+            canEdit={canWriteCases(role)}
+            canReveal={canRevealPersonalData(role)}
+            canReport={canFileUnresolved(role)}
+          />
         }
       />
       <Route path="cases/:caseId/review" element={<ReviewRoute canEdit={canWriteCases(role)} />} />
@@ -57,6 +76,55 @@ export function AppRoutes({ role }: { role: Role }) {
         element={<ApplicationRoute canEdit={canWriteCases(role)} />}
       />
       <Route path="copilot" element={<CopilotScreen />} />
+      <Route
+        path="walks"
+        element={
+          <Allowed when={canReadWalks(role)}>
+            <WalksScreen />
+          </Allowed>
+        }
+      />
+      <Route
+        path="walks/:walkId"
+        element={
+          <Allowed when={canReadWalks(role)}>
+            <WalkRoute />
+          </Allowed>
+        }
+      />
+      <Route
+        path="walks/:walkId/report"
+        element={
+          <Allowed when={canReadWalks(role)}>
+            <WalkReportRoute />
+          </Allowed>
+        }
+      />
+      <Route path="rectifications" element={<RectificationsScreen />} />
+      <Route
+        path="coverage"
+        element={
+          <Allowed when={canReadWalks(role)}>
+            <CoverageScreen />
+          </Allowed>
+        }
+      />
+      <Route
+        path="unresolved"
+        element={
+          <Allowed when={canFileUnresolved(role)}>
+            <UnresolvedScreen />
+          </Allowed>
+        }
+      />
+      <Route
+        path="admin/units"
+        element={
+          <Allowed when={isAdmin(role)}>
+            <UnitsScreen />
+          </Allowed>
+        }
+      />
       <Route
         path="admin/gaps"
         element={

@@ -1,6 +1,13 @@
-import { Button, Dropdown, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Badge, Button, Dropdown, Tooltip, Typography } from 'antd';
 import {
+  ApartmentOutlined,
+  BarChartOutlined,
   BulbOutlined,
+  ExceptionOutlined,
+  FlagOutlined,
+  FormOutlined,
+  ToolOutlined,
   DatabaseOutlined,
   MessageOutlined,
   DownOutlined,
@@ -17,7 +24,8 @@ import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@shared/api/auth';
 import { useClient } from './engine-context';
-import { canWriteCases, isAdmin } from './permissions';
+import { UnresolvedDialog, useOverdueCount } from '../features/walks';
+import { canFileUnresolved, canReadWalks, canWriteCases, isAdmin } from './permissions';
 import { queryKeys } from './query-keys';
 import { UserMenu } from './UserMenu';
 
@@ -31,6 +39,8 @@ export function TopBar({ user }: { user: User }) {
     queryKey: queryKeys.setupStatus,
     queryFn: () => client.setup.status({}),
   });
+  const overdue = useOverdueCount(user.role);
+  const [filing, setFiling] = useState(false);
   const onList =
     pathname === '/cases' || (pathname.startsWith('/cases/') && pathname !== '/cases/new');
   const navClass = (active: boolean) => `nav-button${active ? ' nav-button-active' : ''}`;
@@ -86,6 +96,85 @@ export function TopBar({ user }: { user: User }) {
             {t('nav.copilot')}
           </Button>
         </Tooltip>
+        {canReadWalks(user.role) ? (
+          <Tooltip title={t('common.shortcut', { keys: 'Alt+W' })}>
+            <Button
+              type="text"
+              className={navClass(pathname.startsWith('/walks'))}
+              icon={<FlagOutlined />}
+              onClick={() => void navigate('/walks')}
+              data-testid="nav-walks"
+            >
+              {t('nav.walks')}
+            </Button>
+          </Tooltip>
+        ) : null}
+        <Button
+          type="text"
+          className={navClass(pathname === '/rectifications')}
+          icon={<ToolOutlined />}
+          onClick={() => void navigate('/rectifications')}
+          data-testid="nav-rectifications"
+          aria-label={
+            overdue > 0
+              ? `${t('nav.rectifications')} · ${t('nav.overdueBadge', { count: overdue })}`
+              : undefined
+          }
+        >
+          <Badge
+            count={overdue}
+            size="small"
+            offset={[8, -4]}
+            title={t('nav.overdueBadge', { count: overdue })}
+            className="nav-badge"
+            data-testid="nav-overdue-badge"
+          >
+            <span className="nav-badge-label">{t('nav.rectifications')}</span>
+          </Badge>
+        </Button>
+        {canReadWalks(user.role) ? (
+          <Button
+            type="text"
+            className={navClass(pathname === '/coverage')}
+            icon={<BarChartOutlined />}
+            onClick={() => void navigate('/coverage')}
+            data-testid="nav-coverage"
+          >
+            {t('nav.coverage')}
+          </Button>
+        ) : null}
+        {canFileUnresolved(user.role) ? (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              selectedKeys: [pathname],
+              onClick: ({ key }) => {
+                if (key === 'file') setFiling(true);
+                else void navigate(key);
+              },
+              items: [
+                {
+                  key: 'file',
+                  icon: <FormOutlined />,
+                  label: <span data-testid="nav-unresolved-file">{t('nav.fileUnresolved')}</span>,
+                },
+                {
+                  key: '/unresolved',
+                  icon: <ExceptionOutlined />,
+                  label: <span data-testid="nav-unresolved-list">{t('nav.unresolvedList')}</span>,
+                },
+              ],
+            }}
+          >
+            <Button
+              type="text"
+              className={navClass(pathname === '/unresolved')}
+              data-testid="nav-unresolved"
+            >
+              {t('nav.unresolved')} <DownOutlined />
+            </Button>
+          </Dropdown>
+        ) : null}
         {isAdmin(user.role) ? (
           <Dropdown
             trigger={['click']}
@@ -119,6 +208,11 @@ export function TopBar({ user }: { user: User }) {
                   label: <span data-testid="nav-admin-audit">{t('nav.audit')}</span>,
                 },
                 {
+                  key: '/admin/units',
+                  icon: <ApartmentOutlined />,
+                  label: <span data-testid="nav-admin-units">{t('nav.units')}</span>,
+                },
+                {
                   key: '/admin/users',
                   icon: <TeamOutlined />,
                   label: <span data-testid="nav-admin-users">{t('nav.users')}</span>,
@@ -142,6 +236,13 @@ export function TopBar({ user }: { user: User }) {
         ) : null}
       </nav>
       <UserMenu user={user} />
+      {filing ? (
+        <UnresolvedDialog
+          onClose={() => {
+            setFiling(false);
+          }}
+        />
+      ) : null}
     </header>
   );
 }

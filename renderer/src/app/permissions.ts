@@ -13,3 +13,18 @@ export function isAdmin(role: Role): boolean {
 export function canRevealPersonalData(role: Role): boolean {
   return role === 'clerk' || role === 'admin' || role === 'leader';
 }
+
+/** Walks, findings and coverage are read by the hall's management (mirrors `walkReaders`). */
+export function canReadWalks(role: Role): boolean {
+  return role === 'leader' || role === 'admin';
+}
+
+/** Only leaders walk: start, time, record findings, raise and verify rectifications. */
+export function canRunWalks(role: Role): boolean {
+  return role === 'leader';
+}
+
+/** Who may file an unresolved-matter report (办不成事) and see the list. */
+export function canFileUnresolved(role: Role): boolean {
+  return role === 'clerk' || role === 'leader' || role === 'admin';
+}

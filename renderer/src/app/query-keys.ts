@@ -1,3 +1,4 @@
+import type { AttachmentOwner } from '@shared/api/attachments';
 import type { MethodInput } from '@shared/api/contract';
 
 /** Every react-query key in one place, so writes know what to invalidate. */
@@ -10,10 +11,14 @@ export const queryKeys = {
   cases: ['cases'] as const,
   caseList: (input: MethodInput<'cases.list'>) => ['cases', 'list', input] as const,
   case: (id: number) => ['cases', 'detail', id] as const,
-  attachments: (caseId: number) => ['cases', 'attachments', caseId] as const,
+  /** A case's scans, a finding's or a rectification's evidence. */
+  attachments: (owner: AttachmentOwner) => ['attachments', owner] as const,
+  /** One attachment decrypted (each fetch is an audited opening: cached only while shown). */
+  attachmentContent: (id: number) => ['attachments', 'content', id] as const,
   matters: ['matters'] as const,
   matterSearch: (input: MethodInput<'matters.search'>) => ['matters', 'search', input] as const,
   users: ['users'] as const,
+  userDirectory: ['users', 'directory'] as const,
   settings: ['settings'] as const,
   imports: ['knowledge', 'imports'] as const,
   review: (caseId: number) => ['review', caseId] as const,
@@ -25,6 +30,22 @@ export const queryKeys = {
   audit: (filter: Omit<MethodInput<'audit.search'>, 'limit' | 'beforeSeq'>) =>
     ['audit', filter] as const,
   gapList: (input: MethodInput<'gaps.list'>) => ['gaps', 'list', input] as const,
+  units: ['units'] as const,
+  walks: ['walks'] as const,
+  walkList: (input: MethodInput<'walks.list'>) => ['walks', 'list', input] as const,
+  walk: (id: number) => ['walks', 'detail', id] as const,
+  findings: ['findings'] as const,
+  findingList: (input: MethodInput<'findings.list'>) => ['findings', 'list', input] as const,
+  rectifications: ['rectifications'] as const,
+  rectificationList: (input: MethodInput<'rectifications.list'>) =>
+    ['rectifications', 'list', input] as const,
+  rectification: (id: number) => ['rectifications', 'detail', id] as const,
+  unresolved: ['unresolved'] as const,
+  unresolvedList: (input: MethodInput<'unresolved.list'>) => ['unresolved', 'list', input] as const,
+  coverage: ['coverage'] as const,
+  coverageMatrix: (input: MethodInput<'coverage.matrix'>) => ['coverage', 'matrix', input] as const,
+  coverageDashboard: (input: MethodInput<'coverage.dashboard'>) =>
+    ['coverage', 'dashboard', input] as const,
 };
 
 /** Queries anyone may see (no session): they survive sign-out. */

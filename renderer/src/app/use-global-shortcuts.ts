@@ -2,12 +2,15 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { Role } from '@shared/api/common';
 import { isTypingTarget } from '../ui/keyboard';
-import { canWriteCases } from './permissions';
+import { canReadWalks, canWriteCases } from './permissions';
 
 /** The element `/` focuses: each screen marks its main search box with this attribute. */
 export const searchShortcutAttribute = 'data-shortcut-search';
 
-/** Alt+N new case, Alt+L case list, Alt+Q copilot, `/` focuses the screen's search box. */
+/**
+ * Alt+N new case, Alt+L case list, Alt+Q copilot, Alt+W walks (leaders, admins), `/` focuses
+ * the screen's search box.
+ */
 export function useGlobalShortcuts(role: Role): void {
   const navigate = useNavigate();
   useEffect(() => {
@@ -23,6 +26,9 @@ export function useGlobalShortcuts(role: Role): void {
         } else if (event.code === 'KeyQ') {
           event.preventDefault();
           void navigate('/copilot');
+        } else if (event.code === 'KeyW' && canReadWalks(role)) {
+          event.preventDefault();
+          void navigate('/walks');
         }
         return;
       }

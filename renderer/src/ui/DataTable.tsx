@@ -9,6 +9,8 @@ interface DataTableProps<T> {
   testId?: string;
   rowTestId?: string;
   caption?: string;
+  /** A class for a row that must stand out (overdue ones in red). */
+  rowClassName?: (row: T) => string | undefined;
 }
 
 /** A small, non-virtual grid for short lists (users, import history), styled like antd's table. */
@@ -20,6 +22,7 @@ export function DataTable<T>({
   testId,
   rowTestId,
   caption,
+  rowClassName,
 }: DataTableProps<T>) {
   // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is used only during render
   const table = useReactTable({
@@ -47,7 +50,7 @@ export function DataTable<T>({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid={rowTestId}>
+            <tr key={row.id} data-testid={rowTestId} className={rowClassName?.(row.original)}>
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
               ))}

@@ -13,23 +13,13 @@ import { useClient } from '../../app/engine-context';
 import { queryKeys } from '../../app/query-keys';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { base64Of } from '../../ui/file-base64';
 import { formatBytes, formatDateTime } from '../../ui/format';
 
 type MediaType = (typeof attachmentMediaTypes)[number];
 
 function isMediaType(value: string): value is MediaType {
   return (attachmentMediaTypes as readonly string[]).includes(value);
-}
-
-/** A file the clerk picked, as base64 for the engine. */
-function base64Of(file: File): Promise<string> {
-  return file.arrayBuffer().then((buffer) => {
-    let binary = '';
-    const bytes = new Uint8Array(buffer);
-    for (let index = 0; index < bytes.length; index += 0x8000)
-      binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-    return btoa(binary);
-  });
 }
 
 /**
@@ -44,11 +34,11 @@ export function CaseAttachments({ detail, canEdit }: { detail: CaseDetail; canEd
   const [material, setMaterial] = useState<string | undefined>();
   const [shown, setShown] = useState<{ attachment: Attachment; url: string } | undefined>();
   const list = useQuery({
-    queryKey: queryKeys.attachments(detail.id),
+    queryKey: queryKeys.attachments({ caseId: detail.id }),
     queryFn: () => client.attachments.list({ caseId: detail.id }),
   });
   const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: queryKeys.attachments(detail.id) });
+    queryClient.invalidateQueries({ queryKey: queryKeys.attachments({ caseId: detail.id }) });
   const add = useMutation({
     mutationFn: async (file: File) => {
       if (!isMediaType(file.type)) throw new Error(t('attachments.wrongType'));

@@ -4,7 +4,15 @@ import { EmptyState } from '../../ui/EmptyState';
 import { CaseDetailScreen } from './CaseDetailScreen';
 
 /** `/cases/:caseId`: a positive integer id, or "not found". */
-export function CaseDetailRoute({ canEdit, canReveal }: { canEdit: boolean; canReveal: boolean }) {
+export function CaseDetailRoute({
+  canEdit,
+  canReveal,
+  canReport,
+}: {
+  canEdit: boolean;
+  canReveal: boolean;
+  canReport: boolean;
+}) {
   const { t } = useTranslation();
   const { caseId } = useParams();
   const id = Number(caseId);
@@ -15,5 +23,13 @@ export function CaseDetailRoute({ canEdit, canReveal }: { canEdit: boolean; canR
       </div>
     );
   }
-  return <CaseDetailScreen key={id} caseId={id} canEdit={canEdit} canReveal={canReveal} />;
+  return (
+    <CaseDetailScreen
+      key={id}
+      caseId={id}
+      canEdit={canEdit}
+      canReveal={canReveal}
+      canReport={canReport}
+    />
+  );
 }

@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Row, Spin, Tag, Tooltip, Typography } from 'antd';
 import {
   ArrowLeftOutlined,
   AuditOutlined,
+  CheckCircleOutlined,
+  ExceptionOutlined,
   EyeInvisibleOutlined,
   EyeOutlined,
   FilePdfOutlined,
@@ -18,9 +21,11 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
+import { UnresolvedDialog } from '../walks';
 import { CaseAttachments } from './CaseAttachments';
 import { CaseHistory } from './CaseHistory';
 import { CaseStatusTag } from './CaseStatusTag';
+import { CompleteCaseDialog } from './CompleteCaseDialog';
 import { MaterialsChecklist } from './MaterialsChecklist';
 
 /**
@@ -118,9 +123,17 @@ function DueBy({ deadline }: { deadline: CaseDetail['deadline'] }) {
   );
 }
 
-function CaseHeader({ detail }: { detail: CaseDetail }) {
+interface CaseHeaderProps {
+  detail: CaseDetail;
+  canEdit: boolean;
+  /** May file an unresolved-matter report (办不成事) from this case. */
+  canReport: boolean;
+}
+
+function CaseHeader({ detail, canEdit, canReport }: CaseHeaderProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [dialog, setDialog] = useState<'complete' | 'unresolved'>();
   return (
     <Card className="page-section case-header">
       <div className="case-header-top">
@@ -137,6 +150,28 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
         </Typography.Title>
         <CaseStatusTag status={detail.status} testId="case-status" />
         <span className="case-header-actions">
+          {canReport ? (
+            <Button
+              icon={<ExceptionOutlined />}
+              onClick={() => {
+                setDialog('unresolved');
+              }}
+              data-testid="case-file-unresolved"
+            >
+              {t('unresolved.file')}
+            </Button>
+          ) : null}
+          {canEdit && detail.status === 'accepted' ? (
+            <Button
+              icon={<CheckCircleOutlined />}
+              onClick={() => {
+                setDialog('complete');
+              }}
+              data-testid="case-complete"
+            >
+              {t('caseComplete.button')}
+            </Button>
+          ) : null}
           {detail.status === 'correction' || detail.status === 'rejected' ? (
             <Button
               icon={<FilePdfOutlined />}
@@ -191,6 +226,28 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
           <Descriptions.Item label={t('caseDetail.note')}>{detail.note}</Descriptions.Item>
         ) : null}
       </Descriptions>
+      {dialog === 'complete' ? (
+        <CompleteCaseDialog
+          detail={detail}
+          onClose={() => {
+            setDialog(undefined);
+          }}
+        />
+      ) : null}
+      {dialog === 'unresolved' ? (
+        <UnresolvedDialog
+          context={{
+            caseId: detail.id,
+            reference: detail.reference,
+            matterCode: detail.matter.code,
+            matterName: detail.matter.name,
+            department: detail.matter.department,
+          }}
+          onClose={() => {
+            setDialog(undefined);
+          }}
+        />
+      ) : null}
     </Card>
   );
 }
@@ -200,10 +257,12 @@ export function CaseDetailScreen({
   caseId,
   canEdit,
   canReveal,
+  canReport,
 }: {
   caseId: number;
   canEdit: boolean;
   canReveal: boolean;
+  canReport: boolean;
 }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -233,7 +292,7 @@ export function CaseDetailScreen({
   const data = detail.data;
   return (
     <div className="page page-scroll">
-      <CaseHeader detail={data} />
+      <CaseHeader detail={data} canEdit={canEdit} canReport={canReport} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <MaterialsChecklist detail={data} canEdit={canEdit} />
