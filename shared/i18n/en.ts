@@ -1120,6 +1120,7 @@ export const en = {
     waitingVerify: 'Submitted; waiting for {{name}} to verify',
   },
   report: {
+    number: 'No. {{number}}',
     title: 'Walk-the-process report',
     back: 'Back to the walk',
     print: 'Print / save as PDF',

@@ -1097,6 +1097,7 @@ export const zhCN = {
     waitingVerify: '已提交，等待 {{name}} 验证',
   },
   report: {
+    number: '编号 {{number}}',
     title: '我陪群众走流程报告',
     back: '返回走流程',
     print: '打印 / 另存 PDF',

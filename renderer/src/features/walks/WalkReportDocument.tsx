@@ -23,7 +23,10 @@ export function WalkReportDocument({ walk }: { walk: WalkDetail }) {
       <header className="report-head">
         <div className="report-unit">{walk.unitName}</div>
         <h1 className="report-title">{t('report.title')}</h1>
-        <div className="report-number mono">{walk.uid}</div>
+        <div className="report-number mono">
+          {/* The uid's first block: short enough to quote on the phone, unique in practice. */}
+          {t('report.number', { number: walk.uid.slice(0, 8).toUpperCase() })}
+        </div>
       </header>
 
       <section className="report-section">
