@@ -275,7 +275,9 @@ export class Engine {
       ...auditHandlers(audit),
       ...backupHandlers(backups, () => backUp('manual')),
       ...retentionHandlers(retention),
-      ...attachmentHandlers(attachments),
+      ...attachmentHandlers(attachments, (owner, user) => {
+        findings.requireEvidenceAccess(owner, user);
+      }),
       ...vaultHandlers(options.vault, this.db, (status) => {
         this.broadcast('vault.status', status);
       }),

@@ -110,8 +110,8 @@ export const saveUnitInputSchema = z
         });
       }),
     /**
-     * The matters the unit handles and which of them it counts as high-frequency. Absent on
-     * creation to take the department's matters with the catalogue's flag.
+     * The matters the unit handles and which of them it counts as high-frequency. Absent: a new
+     * unit takes its department's matters with the catalogue's flag, an existing one keeps its own.
      */
     matters: z
       .array(z.object({ matterCode: text(64), highFrequency: z.boolean() }).strict())
@@ -498,6 +498,7 @@ export const coverageInputSchema = z
   .strict();
 
 export const coverageCellSchema = z.object({
+  unitId: idSchema,
   leaderId: idSchema,
   matterCode: z.string(),
   done: z.number().int(),

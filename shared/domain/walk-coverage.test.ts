@@ -40,7 +40,7 @@ describe('walk coverage', () => {
     ]);
     expect(coverage.units[0]).toMatchObject({ leadersMet: 1, mattersCovered: 1, complete: false });
     expect(coverage.cells).toEqual([
-      { leaderId: 10, matterCode: 'SPJY', done: 1, inProgress: 0, scheduled: 0 },
+      { unitId: 1, leaderId: 10, matterCode: 'SPJY', done: 1, inProgress: 0, scheduled: 0 },
     ]);
   });
 
@@ -70,9 +70,17 @@ describe('walk coverage', () => {
     });
     expect(coverage.matters.find((m) => m.matterCode === 'GTSL')?.planned).toBe(false);
     expect(coverage.cells).toEqual([
-      { leaderId: 10, matterCode: 'SPJY', done: 0, inProgress: 1, scheduled: 0 },
-      { leaderId: 11, matterCode: 'SPJY', done: 0, inProgress: 0, scheduled: 1 },
+      { unitId: 1, leaderId: 10, matterCode: 'SPJY', done: 0, inProgress: 1, scheduled: 0 },
+      { unitId: 1, leaderId: 11, matterCode: 'SPJY', done: 0, inProgress: 0, scheduled: 1 },
     ]);
+  });
+
+  it('treats a plan whose day has passed without a walk as a gap', () => {
+    const lapsed = walk({ status: 'scheduled', startedAt: null, plannedDate: '2026-03-01' });
+    const coming = walk({ status: 'scheduled', startedAt: null, plannedDate: '2026-12-01' });
+    expect(computeCoverage(2026, [unit], [lapsed], '2026-06-01').matters[0]?.planned).toBe(false);
+    expect(computeCoverage(2026, [unit], [lapsed], '2026-06-01').cells).toEqual([]);
+    expect(computeCoverage(2026, [unit], [coming], '2026-06-01').matters[0]?.planned).toBe(true);
   });
 
   it('does not count last year’s walk, and counts by the Beijing calendar at the boundary', () => {

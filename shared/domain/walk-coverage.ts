@@ -29,6 +29,7 @@ export interface CoverageUnitInput {
 }
 
 export interface CoverageCell {
+  unitId: number;
   leaderId: number;
   matterCode: string;
   done: number;
@@ -102,10 +103,21 @@ export function computeCoverage(
   year: number,
   units: readonly CoverageUnitInput[],
   walks: readonly CoverageWalk[],
+  /**
+   * The day plans are judged on: a walk planned for an earlier day that never started is a gap,
+   * not a plan. Without it every plan counts.
+   */
+  today?: string,
 ): CoverageResult {
   const byUnit = new Map<number, CoverageWalk[]>();
   for (const walk of walks) {
     if (walk.status === 'cancelled' || walkYear(walk) !== year) continue;
+    const lapsed =
+      walk.status === 'scheduled' &&
+      today !== undefined &&
+      walk.plannedDate !== null &&
+      walk.plannedDate < today;
+    if (lapsed) continue;
     const list = byUnit.get(walk.unitId) ?? [];
     list.push(walk);
     byUnit.set(walk.unitId, list);
@@ -142,7 +154,12 @@ export function computeCoverage(
       for (const matter of unit.matters) {
         const cell = cellTally.get(`${String(leader.leaderId)}\u0000${matter.matterCode}`);
         if (cell)
-          result.cells.push({ leaderId: leader.leaderId, matterCode: matter.matterCode, ...cell });
+          result.cells.push({
+            unitId: unit.unitId,
+            leaderId: leader.leaderId,
+            matterCode: matter.matterCode,
+            ...cell,
+          });
       }
     }
     let mattersCovered = 0;

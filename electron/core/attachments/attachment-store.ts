@@ -11,6 +11,7 @@ import {
 import type { Clock } from '../clock';
 import { inTransaction, type Db } from '../db/connection';
 import { writeFileAtomically } from '../db/durable-files';
+import { appendOutbox } from '../db/outbox';
 
 export const ATTACHMENT_FOLDER = 'attachments';
 /** File layout: magic, IV, GCM tag, ciphertext. */
@@ -109,8 +110,40 @@ export class AttachmentStore {
           at,
         );
       const id = Number(lastInsertRowid);
+      this.shareEvidence(id, input.owner, at);
       writeFileAtomically(this.fileOf(id), Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]));
       return this.summary(this.row(id));
+    });
+  }
+
+  /** What an attachment belongs to, without reading its file. */
+  describe(id: number): Attachment {
+    return this.summary(this.row(id));
+  }
+
+  /**
+   * Evidence of findings and rectifications goes to the hub like the rest of a walk (its
+   * description here; the bytes travel with sync). A case's scans stay in the hall.
+   */
+  private shareEvidence(id: number, owner: AttachmentOwner, at: string): void {
+    const { table, id: ownerId } = ownerColumn(owner);
+    if (table === 'cases') return;
+    const row = this.row(id);
+    const ownerUid = (
+      this.db.prepare(`SELECT uid FROM ${table} WHERE id = ?`).get(ownerId) as { uid: string }
+    ).uid;
+    appendOutbox(this.db, {
+      entity: 'evidence',
+      entityId: `${ownerUid}/${row.sha256}`,
+      operation: 'add',
+      payload: {
+        owner: { [table === 'findings' ? 'finding' : 'rectification']: ownerUid },
+        fileName: row.file_name,
+        mediaType: row.media_type,
+        sizeBytes: row.size_bytes,
+        sha256: row.sha256,
+      },
+      at,
     });
   }
 

@@ -9,9 +9,8 @@ import { businessDate } from '@shared/domain/business-date';
 import { computeCoverage, median } from '@shared/domain/walk-coverage';
 import type { Clock } from '../clock';
 import type { FindingRepository } from './finding-repository';
-import { caseStageEdges, effectiveStages } from './stage-times';
+import { caseStageEdges, effectiveStages, transitionsOf } from './stage-times';
 import type { UnitService } from './unit-service';
-import { transitionsOf } from './walk-service';
 import type { WalkRepository } from './walk-repository';
 
 type CoverageInput = ParsedInput<'coverage.matrix'>;
@@ -42,7 +41,12 @@ export class CoverageService {
         )
         .map((matter) => ({ matterCode: matter.matterCode, matterName: matter.matterName })),
     }));
-    return computeCoverage(input.year, units, this.walks.forCoverage(input.year, input.unitId));
+    return computeCoverage(
+      input.year,
+      units,
+      this.walks.forCoverage(input.year, input.unitId),
+      businessDate(this.clock.now()),
+    );
   }
 
   dashboard(input: CoverageInput): WalkDashboard {

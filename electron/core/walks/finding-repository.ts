@@ -272,15 +272,6 @@ export class FindingRepository {
       .all(JSON.stringify(rectificationIds)) as ReturnType<FindingRepository['notes']>;
   }
 
-  /** Leaders of the owner unit may report on its rectifications, like the named owner. */
-  isLeaderOfUnit(unitId: number, userId: number): boolean {
-    return (
-      this.db
-        .prepare('SELECT 1 FROM unit_leaders WHERE unit_id = ? AND user_id = ?')
-        .get(unitId, userId) !== undefined
-    );
-  }
-
   insertReport(report: {
     uid: string;
     unitId: number;
@@ -340,10 +331,22 @@ export class FindingRepository {
       }) as ReturnType<FindingRepository['reports']>;
   }
 
+  walkStatus(walkId: number): string | undefined {
+    const row = this.db.prepare('SELECT status FROM walks WHERE id = ?').get(walkId) as
+      { status: string } | undefined;
+    return row?.status;
+  }
+
   walkUid(walkId: number): string | null {
     const row = this.db.prepare('SELECT uid FROM walks WHERE id = ?').get(walkId) as
       { uid: string } | undefined;
     return row?.uid ?? null;
+  }
+
+  username(id: number): string | null {
+    const row = this.db.prepare('SELECT username FROM users WHERE id = ?').get(id) as
+      { username: string } | undefined;
+    return row?.username ?? null;
   }
 
   userExists(id: number): boolean {

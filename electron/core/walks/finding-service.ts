@@ -59,6 +59,8 @@ export class FindingService {
     description: string;
     recurringOfId: number | undefined;
     leaderId: number;
+    /** The year it counts for: its walk's, or the year its report was filed. */
+    year: number;
     /** The caller's own record of it, committed with the finding. */
     alsoInTransaction?: () => void;
   }): number {
@@ -79,7 +81,7 @@ export class FindingService {
         description: finding.description,
         leaderId: finding.leaderId,
         recurringOf: finding.recurringOfId ?? null,
-        year: Number(businessDate(new Date(at)).slice(0, 4)),
+        year: finding.year,
         at,
       });
       finding.alsoInTransaction?.();
@@ -156,12 +158,14 @@ export class FindingService {
     return this.rectification(id);
   }
 
+  /** Leaders and admins see every rectification; anyone else only those they own. */
   rectifications(input: ParsedInput<'rectifications.list'>, user: SignedInUser): Rectification[] {
+    const onlyOwn = input.mine || !seesAll(user);
     const rows = this.findings
       .rectifications({
         unitId: input.unitId,
         year: input.year,
-        userId: input.mine ? user.id : undefined,
+        userId: onlyOwn ? user.id : undefined,
       })
       .map((row) => this.compose(row, []));
     const shown = input.status === undefined ? rows : rows.filter((r) => r.status === input.status);
@@ -182,30 +186,67 @@ export class FindingService {
     );
   }
 
-  rectification(id: number): Rectification {
+  rectification(id: number, user?: SignedInUser): Rectification {
     const row = this.findings.rectification(id);
     if (!row) throw new ApiError('NOT_FOUND', { path: ['id'] });
+    if (user && !seesAll(user) && row.ownerUserId !== user.id)
+      throw new ApiError('FORBIDDEN', { path: ['id'] });
     const [composed] = this.withNotes([this.compose(row, [])]);
     if (!composed) throw new Error('unreachable');
     return composed;
+  }
+
+  /**
+   * Evidence of a finding comes from its leader while the walk is open; of a rectification, from
+   * those who report on it while it is open.
+   */
+  requireEvidenceAccess(
+    owner: { findingId: number } | { rectificationId: number },
+    user: SignedInUser,
+  ): void {
+    if ('findingId' in owner) {
+      const finding = this.finding(owner.findingId, ['findingId']);
+      if (finding.leaderId !== user.id && user.role !== 'admin')
+        throw new ApiError('FORBIDDEN', { path: ['findingId'] });
+      if (finding.walkId !== null && this.findings.walkStatus(finding.walkId) === 'finished')
+        throw conflict('走流程已结束并锁定', 'The walk is finished and locked');
+      return;
+    }
+    const row = this.findings.rectification(owner.rectificationId);
+    if (!row) throw new ApiError('NOT_FOUND', { path: ['rectificationId'] });
+    if (!this.mayReport(row, user)) throw new ApiError('FORBIDDEN', { path: ['rectificationId'] });
+    if (row.state === 'closed') throw conflict('整改已办结', 'The rectification is closed');
+  }
+
+  private mayReport(row: RectificationRecord, user: SignedInUser): boolean {
+    return (
+      user.role === 'admin' ||
+      row.ownerUserId === user.id ||
+      row.verifierId === user.id ||
+      this.units.isLeader(row.ownerUnitId, user.id)
+    );
   }
 
   /** Progress from the owner (or a leader of the owner unit, or the verifier). */
   report(input: ParsedInput<'rectifications.report'>, user: SignedInUser): Rectification {
     const row = this.findings.rectification(input.id);
     if (!row) throw new ApiError('NOT_FOUND', { path: ['id'] });
-    const allowed =
-      user.role === 'admin' ||
-      row.ownerUserId === user.id ||
-      row.verifierId === user.id ||
-      this.findings.isLeaderOfUnit(row.ownerUnitId, user.id);
-    if (!allowed)
+    if (!this.mayReport(row, user))
       throw new ApiError('FORBIDDEN', {
         message: {
           zh: '只有整改责任人、责任单位领导或提出问题的领导可以报告进展',
           en: 'Only the owner, a leader of the owner unit or the raising leader may report',
         },
         path: ['id'],
+      });
+    // The leader who verifies a fix does not also declare it done: someone else must.
+    if (input.kind === 'submit' && row.verifierId === user.id && row.ownerUserId !== user.id)
+      throw new ApiError('FORBIDDEN', {
+        message: {
+          zh: '提出问题的领导负责验证，整改完成须由责任人提交',
+          en: 'The raising leader verifies; the owner submits the fix',
+        },
+        path: ['kind'],
       });
     if (row.state === 'to_verify')
       throw conflict('已提交验证，等待领导验证', 'Submitted: awaiting the leader’s verification');
@@ -311,6 +352,14 @@ export class FindingService {
 
   takeOver(input: ParsedInput<'unresolved.takeOver'>, user: SignedInUser): Finding {
     const report = this.unresolvedReport(input.id);
+    if (!this.units.isLeader(report.unitId, user.id))
+      throw new ApiError('FORBIDDEN', {
+        message: {
+          zh: `由“${report.unitName}”的领导接手`,
+          en: `Taken over by a leader of ${report.unitName}`,
+        },
+        path: ['id'],
+      });
     if (report.findingId !== null)
       throw conflict(
         `${report.takenOverBy ?? ''}已接手该报告`,
@@ -328,6 +377,7 @@ export class FindingService {
       description: `办不成事：${report.need}（原因：${report.reason}）`,
       recurringOfId: undefined,
       leaderId: user.id,
+      year: Number(businessDate(new Date(report.filedAt)).slice(0, 4)),
     });
     return this.finding(findingId, ['id']);
   }
@@ -358,13 +408,13 @@ export class FindingService {
   }
 
   private withNotes(rows: Rectification[]): Rectification[] {
-    const notes = this.findings.notes(rows.map((row) => row.id));
-    return rows.map((row) => ({
-      ...row,
-      notes: notes
-        .filter((note) => note.rectificationId === row.id)
-        .map(({ rectificationId: _id, ...note }) => note),
-    }));
+    const notes = new Map<number, Rectification['notes']>();
+    for (const { rectificationId, ...note } of this.findings.notes(rows.map((row) => row.id))) {
+      const list = notes.get(rectificationId);
+      if (list) list.push(note);
+      else notes.set(rectificationId, [note]);
+    }
+    return rows.map((row) => ({ ...row, notes: notes.get(row.id) ?? [] }));
   }
 
   private dueDate(today: string, workingDays: number): string {
@@ -416,6 +466,11 @@ export class FindingService {
         severity: finding.severity,
         description: finding.description,
         recurringOf: recurringOf ?? null,
+        unresolvedReport:
+          finding.unresolvedReportId === null
+            ? null
+            : (this.findings.reports({ id: finding.unresolvedReportId })[0]?.uid ?? null),
+        leader: this.findings.username(finding.leaderId),
         createdAt: finding.createdAt,
       },
       at,
@@ -447,6 +502,10 @@ export class FindingService {
   private today(): string {
     return businessDate(this.clock.now());
   }
+}
+
+function seesAll(user: SignedInUser): boolean {
+  return user.role === 'leader' || user.role === 'admin';
 }
 
 function isOpen(state: string): boolean {

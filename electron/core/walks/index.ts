@@ -56,7 +56,7 @@ export function walkHandlers(services: {
     'rectifications.create': (input, context) =>
       findings.createRectification(input, signedIn(context)),
     'rectifications.list': (input, context) => findings.rectifications(input, signedIn(context)),
-    'rectifications.get': (input) => findings.rectification(input.id),
+    'rectifications.get': (input, context) => findings.rectification(input.id, signedIn(context)),
     'rectifications.report': (input, context) => findings.report(input, signedIn(context)),
     'rectifications.verify': (input, context) => findings.verify(input, signedIn(context)),
     'unresolved.file': (input, context) => findings.fileUnresolved(input, signedIn(context)),

@@ -86,3 +86,20 @@ export function runningStage(stages: readonly WalkStageRecord[]): WalkStage | nu
   const open = stages.filter((stage) => stage.startedAt !== null && stage.endedAt === null);
   return (open.findLast((stage) => stage.startSource !== 'case') ?? open.at(-1))?.stage ?? null;
 }
+
+/** A case's history rows (left-joined, so a case without transitions gives one empty row). */
+export function transitionsOf(
+  rows: readonly { kind: string | null; at: string | null; data: string | null }[],
+): CaseTransition[] {
+  return rows.flatMap((row) =>
+    row.kind !== null && row.at !== null
+      ? [
+          {
+            kind: row.kind,
+            at: row.at,
+            data: JSON.parse(row.data ?? '{}') as Record<string, unknown>,
+          },
+        ]
+      : [],
+  );
+}

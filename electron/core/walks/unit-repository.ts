@@ -98,6 +98,12 @@ export class UnitRepository {
     );
   }
 
+  mattersOf(unitId: number): { matterCode: string; highFrequency: boolean }[] {
+    return this.matters()
+      .filter((matter) => matter.unitId === unitId)
+      .map(({ matterCode, highFrequency }) => ({ matterCode, highFrequency }));
+  }
+
   matters(): UnitMatterRecord[] {
     return (
       this.db
@@ -121,7 +127,7 @@ export class UnitRepository {
       insert.run(unitId, matter.matterCode, Number(matter.highFrequency));
   }
 
-  /** Users with the leader role (or disabled ones still named on a team). */
+  /** A user's role and whether they are disabled; undefined for no such user. */
   userRole(userId: number): { role: string; disabled: boolean } | undefined {
     const row = this.db.prepare('SELECT role, disabled FROM users WHERE id = ?').get(userId) as
       { role: string; disabled: number } | undefined;

@@ -21,15 +21,7 @@ export function catalogueByCode(
   clock: Clock,
 ): Map<string, CatalogueMatter> {
   return new Map(
-    knowledge.mattersInEffect(businessDate(clock.now())).map((matter) => [
-      matter.code,
-      {
-        code: matter.code,
-        name: matter.name,
-        department: matter.department,
-        highFrequency: matter.highFrequency,
-      },
-    ]),
+    knowledge.matterNamesInEffect(businessDate(clock.now())).map((matter) => [matter.code, matter]),
   );
 }
 
@@ -105,9 +97,18 @@ export class UnitService {
         });
     });
     const catalogue = catalogueByCode(this.knowledge, this.clock);
-    const matters = input.matters ?? this.departmentMatters(input.department, catalogue);
+    const matters =
+      input.matters ??
+      (existing
+        ? this.units.mattersOf(existing.id)
+        : this.departmentMatters(input.department, catalogue));
+    // A matter the unit already counts may have left the catalogue since: it does not block
+    // editing the unit; a newly listed one must exist.
+    const kept = new Set(
+      existing ? this.units.mattersOf(existing.id).map((m) => m.matterCode) : [],
+    );
     matters.forEach((matter, index) => {
-      if (!catalogue.has(matter.matterCode))
+      if (!kept.has(matter.matterCode) && !catalogue.has(matter.matterCode))
         throw new ApiError('NOT_FOUND', {
           message: { zh: '事项目录中没有该事项', en: 'No such matter in the catalogue' },
           path: ['matters', index, 'matterCode'],
@@ -148,16 +149,6 @@ export class UnitService {
 
   isLeader(unitId: number, userId: number): boolean {
     return this.units.isLeaderOf(unitId, userId);
-  }
-
-  /** The unit's high-frequency matter codes. */
-  highFrequencyCodes(unitId: number): Set<string> {
-    return new Set(
-      this.units
-        .matters()
-        .filter((matter) => matter.unitId === unitId && matter.highFrequency)
-        .map((matter) => matter.matterCode),
-    );
   }
 
   /** A new unit answering for a department takes its matters with the catalogue's flag. */

@@ -221,6 +221,13 @@ describe('a walk', () => {
       ],
     ] as const)
       expect(await errorCode(leader, method, input)).toBe('CONFLICT');
+    const lockedEvidence = await leader.call('attachments.add', {
+      findingId: walk.findings[0]?.id ?? 0,
+      fileName: '补拍.jpg',
+      mediaType: 'image/jpeg',
+      contentBase64: 'AAAA',
+    });
+    expect(lockedEvidence.ok ? null : lockedEvidence.error.code).toBe('CONFLICT');
     walk = await leader.ok('walks.addNote', { walkId: walk.id, text: '次日回访，群众已领证' });
     expect(walk.notes.at(-1)).toMatchObject({ afterFinish: true, author: '王局长' });
     expect(walk.events.map((event) => event.kind)).toEqual(
@@ -381,11 +388,23 @@ describe('rectifications', () => {
       [li.connection, 'li'],
     ] as const)
       await connection.ok('auth.signIn', { username, password: PASSWORD });
+    await t.ok('auth.signIn', { username: 'admin', password: 'Bangban#2026ok' });
     rectification = await clerk.connection.ok('rectifications.get', { id: rectification.id });
     expect(rectification).toMatchObject({ status: 'overdue', overdue: true, workingDaysLeft: -1 });
     const overdue = await clerk.connection.ok('rectifications.list', { status: 'overdue' });
     expect(overdue.map((r) => r.id)).toEqual([rectification.id]);
 
+    const selfSubmit = await wang.connection.call('rectifications.report', {
+      id: rectification.id,
+      kind: 'submit',
+      text: '我看已经好了',
+    });
+    expect(selfSubmit.ok ? null : selfSubmit.error.code).toBe('FORBIDDEN');
+    const otherClerk = await user('qian', '钱窗口', 'clerk');
+    expect(await otherClerk.connection.ok('rectifications.list', {})).toEqual([]);
+    expect(
+      await errorCode(otherClerk.connection, 'rectifications.get', { id: rectification.id }),
+    ).toBe('FORBIDDEN');
     rectification = await clerk.connection.ok('rectifications.report', {
       id: rectification.id,
       kind: 'progress',
@@ -478,6 +497,14 @@ describe('unresolved-matter reports', () => {
       reason: '系统不支持跨省迁移个体户',
     });
     expect(report.findingId).toBeNull();
+    const stranger = await user('sun', '孙书记', 'leader');
+    expect(
+      await errorCode(stranger.connection, 'unresolved.takeOver', {
+        id: report.id,
+        category: 'other',
+        severity: 'low',
+      }),
+    ).toBe('FORBIDDEN');
     const finding = await wang.connection.ok('unresolved.takeOver', {
       id: report.id,
       category: 'systems_disconnected',

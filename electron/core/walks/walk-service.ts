@@ -18,7 +18,7 @@ import { appendOutbox } from '../db/outbox';
 import type { KnowledgeRepository } from '../knowledge/knowledge-repository';
 import type { FindingService } from './finding-service';
 import { categoryNames, stageNames } from './walk-labels';
-import { caseStageEdges, effectiveStages, runningStage, type CaseTransition } from './stage-times';
+import { caseStageEdges, effectiveStages, runningStage, transitionsOf } from './stage-times';
 import { catalogueByCode, type UnitService } from './unit-service';
 import type { StoredStage, WalkRecord, WalkRepository } from './walk-repository';
 
@@ -400,6 +400,7 @@ export class WalkService {
       description: input.description,
       recurringOfId: input.recurringOfId,
       leaderId: user.id,
+      year: walk.year,
       alsoInTransaction: () => {
         this.walks.insertEvent(walk.id, {
           actorId: user.id,
@@ -442,10 +443,11 @@ export class WalkService {
         });
       }
       this.walks.unlinkCase(walkId);
+      this.share(walkId, 'unlinkCase', this.now());
     }
   }
 
-  /** The walk as it is, for leaders who may see it: its owner, or any leader or admin. */
+  /** The walk's row; who may see or change it is the caller's check. */
   record(walkId: number): WalkRecord {
     const walk = this.walks.byId(walkId, this.today());
     if (!walk) throw new ApiError('NOT_FOUND', { path: ['walkId'] });
@@ -579,22 +581,6 @@ export class WalkService {
   private today(): string {
     return businessDate(this.clock.now());
   }
-}
-
-export function transitionsOf(
-  rows: readonly { kind: string | null; at: string | null; data: string | null }[],
-): CaseTransition[] {
-  return rows.flatMap((row) =>
-    row.kind !== null && row.at !== null
-      ? [
-          {
-            kind: row.kind,
-            at: row.at,
-            data: JSON.parse(row.data ?? '{}') as Record<string, unknown>,
-          },
-        ]
-      : [],
-  );
 }
 
 function toSummary(walk: WalkRecord): WalkSummaryRow {

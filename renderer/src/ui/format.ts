@@ -7,6 +7,13 @@ export function formatDateTime(value: string | null | undefined): string {
   return date.isValid() ? date.format('YYYY-MM-DD HH:mm') : value;
 }
 
+/** The local calendar day of an engine timestamp. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = dayjs(value);
+  return date.isValid() ? date.format('YYYY-MM-DD') : value;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];

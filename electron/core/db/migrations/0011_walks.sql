@@ -61,6 +61,8 @@ CREATE TABLE walks (
 ) STRICT;
 CREATE INDEX walks_year_unit ON walks (year, unit_id, status);
 CREATE INDEX walks_leader ON walks (leader_id, year);
+-- The retention purge finds the walks and reports of a case it removes.
+CREATE INDEX walks_case ON walks (case_id) WHERE case_id IS NOT NULL;
 
 -- One row per stage that has anything recorded. Each time edge says where it came from; a case
 -- linked to the walk supplies the edges it knows unless the leader edited them. 'case' marks
@@ -114,6 +116,7 @@ CREATE TABLE unresolved_reports (
   filed_by INTEGER NOT NULL REFERENCES users (id),
   filed_at TEXT NOT NULL
 ) STRICT;
+CREATE INDEX unresolved_reports_case ON unresolved_reports (case_id) WHERE case_id IS NOT NULL;
 
 CREATE TABLE findings (
   id INTEGER PRIMARY KEY,

@@ -107,7 +107,7 @@ export function UnitMatrix({
         ),
         cell: ({ row: { original: leader } }) => (
           <Cell
-            cell={cells.get(cellKey(leader.leaderId, matter.matterCode))}
+            cell={cells.get(cellKey(leader.unitId, leader.leaderId, matter.matterCode))}
             onSchedule={
               canSchedule(leader)
                 ? () => {

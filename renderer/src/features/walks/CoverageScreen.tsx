@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { useCallback, useMemo, useState } from 'react';
 import {
   Button,
@@ -36,7 +37,7 @@ import { UnitMatrix } from './CoverageMatrix';
 import { ScheduleWalkDialog, type SchedulePrefill } from './ScheduleWalkDialog';
 import { useCurrentUser } from './use-current-user';
 import { unitsLedBy, useUnits } from './use-units';
-import { yearOptions } from './year-options';
+import { currentYear, yearOptions } from './year-options';
 
 /** Units shown before "show all": a county has a few dozen, a generated test many more. */
 const initialUnits = 30;
@@ -165,7 +166,7 @@ export function CoverageScreen() {
   const leader = user !== undefined && canRunWalks(user.role);
   const userId = user?.id;
   const units = useUnits();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(currentYear());
   const [unitId, setUnitId] = useState<number>();
   const [matterCode, setMatterCode] = useState<string>();
   const [showAll, setShowAll] = useState(false);
@@ -211,8 +212,10 @@ export function CoverageScreen() {
   const exportCsv = () => {
     if (!coverage.data) return;
     const names = new Map(coverage.data.units.map((unit) => [unit.unitId, unit.unitName]));
+    // The figures' own year: while a new year loads, the previous answer is still shown.
+    const shownYear = coverage.data.year;
     const rows = coverageCsvRows(coverage.data, names, {
-      title: t('coverage.csv.matrix', { year }),
+      title: t('coverage.csv.matrix', { year: shownYear }),
       header: [
         t('coverage.csv.unit'),
         t('coverage.csv.leader'),
@@ -241,10 +244,20 @@ export function CoverageScreen() {
       matterGap: t('coverage.csv.matterGap'),
       planned: t('coverage.planned'),
     });
-    downloadText(t('coverage.csv.file', { year }), toCsv(rows), 'text/csv;charset=utf-8');
+    downloadText(
+      t('coverage.csv.file', { year: shownYear }),
+      toCsv(rows),
+      'text/csv;charset=utf-8',
+    );
   };
   const print = useMutation({
-    mutationFn: () => printPage(t('coverage.pdfFile', { year })),
+    mutationFn: () => {
+      // The PDF holds every unit, not only the first screenful.
+      flushSync(() => {
+        setShowAll(true);
+      });
+      return printPage(t('coverage.pdfFile', { year: coverage.data?.year ?? year }));
+    },
   });
 
   const data = coverage.data;

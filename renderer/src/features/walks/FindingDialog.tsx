@@ -1,3 +1,4 @@
+import { formatDate } from '../../ui/format';
 import { useState } from 'react';
 import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -158,7 +159,7 @@ export function FindingDialog({ walk, onClose }: { walk: WalkDetail; onClose: ()
             placeholder={t('finding.recurringPlaceholder')}
             options={candidates.map((finding) => ({
               value: finding.id,
-              label: `${finding.createdAt.slice(0, 10)} · ${t(`walkLabels.category.${finding.category}`)} · ${finding.description}`,
+              label: `${formatDate(finding.createdAt)} · ${t(`walkLabels.category.${finding.category}`)} · ${finding.description}`,
             }))}
             data-testid="finding-recurring"
           />

@@ -1,3 +1,4 @@
+import { currentYear } from './year-options';
 import { Button, Card, Col, Progress, Row, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -12,7 +13,7 @@ export function MyYearCard({ userId, units }: { userId: number; units: readonly 
   const { t } = useTranslation();
   const client = useClient();
   const navigate = useNavigate();
-  const year = new Date().getFullYear();
+  const year = currentYear();
   const coverageInput = { year, ...(units.length === 1 ? { unitId: units[0]?.id } : {}) };
   const coverage = useQuery({
     queryKey: queryKeys.coverageMatrix(coverageInput),
@@ -123,7 +124,7 @@ export function AdminYearCard() {
   const { t } = useTranslation();
   const client = useClient();
   const navigate = useNavigate();
-  const year = new Date().getFullYear();
+  const year = currentYear();
   const input = { year };
   const coverage = useQuery({
     queryKey: queryKeys.coverageMatrix(input),

@@ -74,7 +74,12 @@ function RectificationDetail({ rectification: item }: { rectification: Rectifica
   const user = useCurrentUser();
   const closed = item.state === 'closed';
   const verifier = user !== undefined && canRunWalks(user.role) && item.verifierId === user.id;
-  const canReport = !closed && item.state !== 'to_verify';
+  // Who reports is the engine's rule (owner, the unit's leaders, the verifier); the form is
+  // offered to those who may be among them: leaders, admins and the named owner.
+  const mayReport =
+    user !== undefined &&
+    (canRunWalks(user.role) || user.role === 'admin' || item.ownerUserId === user.id);
+  const canReport = mayReport && !closed && item.state !== 'to_verify';
   return (
     <div className="rectification-detail">
       <div className="rectification-head">
@@ -132,7 +137,7 @@ function RectificationDetail({ rectification: item }: { rectification: Rectifica
       )}
 
       <Typography.Title level={5}>{t('rectification.evidence')}</Typography.Title>
-      <EvidenceList owner={{ rectificationId: item.id }} canAdd={!closed} />
+      <EvidenceList owner={{ rectificationId: item.id }} canAdd={mayReport && !closed} />
 
       {canReport ? <ReportForm rectification={item} /> : null}
       {item.state === 'to_verify' && !verifier ? (

@@ -1,3 +1,4 @@
+import { formatDate } from '../../ui/format';
 import { useState } from 'react';
 import { App, Modal, Select, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -66,7 +67,7 @@ export function RecurringDialog({ finding, onClose }: { finding: Finding; onClos
         aria-label={t('finding.recurringOf')}
         options={candidates.map((candidate) => ({
           value: candidate.id,
-          label: `${candidate.createdAt.slice(0, 10)} · ${t(`walkLabels.category.${candidate.category}`)} · ${candidate.description}`,
+          label: `${formatDate(candidate.createdAt)} · ${t(`walkLabels.category.${candidate.category}`)} · ${candidate.description}`,
         }))}
         data-testid="recurring-pick"
       />

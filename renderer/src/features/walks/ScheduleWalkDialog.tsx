@@ -1,7 +1,8 @@
+import { businessDate } from '@shared/domain/business-date';
 import { useState } from 'react';
 import { App, DatePicker, Form, Input, Modal } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '@shared/api/walks';
 import { useClient } from '../../app/engine-context';
@@ -120,7 +121,7 @@ export function ScheduleWalkDialog({
         >
           <DatePicker
             style={{ width: '100%' }}
-            disabledDate={(date) => date.isBefore(dayjs(), 'day')}
+            disabledDate={(date) => date.format('YYYY-MM-DD') < businessDate(new Date())}
             data-testid="walk-date"
           />
         </Form.Item>

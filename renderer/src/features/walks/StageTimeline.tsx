@@ -132,7 +132,7 @@ export function StageTimeline({ walk, editable }: StageTimelineProps) {
                     {edge === 'start' ? t('walk.stageStart') : t('walk.stageEnd')}
                   </Button>
                 ) : null}
-                {editable ? (
+                {timing ? (
                   <Tooltip title={t('walk.stageEdit')}>
                     <Button
                       size="large"

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WalkDetail } from '@shared/api/walks';
-import { formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { formatMinutes } from './format-duration';
 import { StageBars } from './StageBars';
 
@@ -17,7 +17,7 @@ function stars(count: number | null): string {
 export function WalkReportDocument({ walk }: { walk: WalkDetail }) {
   const { t } = useTranslation();
   const total = walk.stages.reduce((sum, stage) => sum + (stage.durationMinutes ?? 0), 0);
-  const date = walk.startedAt?.slice(0, 10) ?? walk.plannedDate ?? '';
+  const date = (walk.startedAt ? formatDate(walk.startedAt) : walk.plannedDate) ?? '';
   return (
     <article className="report-sheet" data-testid="walk-report-document" lang="zh-CN">
       <header className="report-head">

@@ -2,7 +2,7 @@ import { Col, Row, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../app/engine-context';
-import { canReadWalks, canRunWalks } from '../../app/permissions';
+import { canRunWalks, isAdmin } from '../../app/permissions';
 import { queryKeys } from '../../app/query-keys';
 import { toApiError } from '../../ui/api-error';
 import { EmptyState } from '../../ui/EmptyState';
@@ -53,7 +53,12 @@ export function WalkScreen({ walkId }: { walkId: number }) {
         </Col>
         <Col xs={24} xl={10}>
           <FindingsPanel walk={data} runner={runner} />
-          <WalkNotes walk={data} canAdd={user !== undefined && canReadWalks(user.role)} />
+          <WalkNotes
+            walk={data}
+            canAdd={
+              runner || (user !== undefined && isAdmin(user.role) && data.status !== 'cancelled')
+            }
+          />
           <WalkEvents walk={data} />
         </Col>
       </Row>

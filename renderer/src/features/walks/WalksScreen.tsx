@@ -1,3 +1,4 @@
+import { formatDate } from '../../ui/format';
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
 import { CalendarOutlined, PlayCircleOutlined } from '@ant-design/icons';
@@ -20,7 +21,7 @@ import { useCurrentUser } from './use-current-user';
 import { unitsLedBy, useUnits } from './use-units';
 import { walkChanged } from './walk-cache';
 import { WalkStatusTag } from './WalkTags';
-import { yearOptions } from './year-options';
+import { currentYear, yearOptions } from './year-options';
 
 type Scope = 'mine' | 'all';
 
@@ -38,7 +39,7 @@ export function WalksScreen() {
   const units = useUnits();
   const myUnits = useMemo(() => unitsLedBy(units.data ?? [], user?.id), [units.data, user?.id]);
   const [scope, setScope] = useState<Scope>(leader ? 'mine' : 'all');
-  const [year, setYear] = useState<number | undefined>(new Date().getFullYear());
+  const [year, setYear] = useState<number | undefined>(currentYear());
   const [unitId, setUnitId] = useState<number>();
   const [status, setStatus] = useState<WalkStatus>();
   const [dialog, setDialog] = useState<'schedule' | 'start'>();
@@ -77,7 +78,9 @@ export function WalksScreen() {
         header: t('walks.columns.date'),
         id: 'date',
         cell: ({ row: { original: walk } }) => (
-          <span className="nowrap">{walk.startedAt?.slice(0, 10) ?? walk.plannedDate ?? '—'}</span>
+          <span className="nowrap">
+            {(walk.startedAt ? formatDate(walk.startedAt) : walk.plannedDate) ?? '—'}
+          </span>
         ),
       },
       {

@@ -5,8 +5,8 @@ import { cellState, coverageCsvRows, type CoverageCsvLabels } from './coverage-c
 const coverage: Coverage = {
   year: 2025,
   cells: [
-    { leaderId: 1, matterCode: 'A', done: 2, inProgress: 0, scheduled: 1 },
-    { leaderId: 2, matterCode: 'A', done: 0, inProgress: 0, scheduled: 1 },
+    { unitId: 7, leaderId: 1, matterCode: 'A', done: 2, inProgress: 0, scheduled: 1 },
+    { unitId: 7, leaderId: 2, matterCode: 'A', done: 0, inProgress: 0, scheduled: 1 },
   ],
   leaders: [
     {

@@ -17,11 +17,14 @@ export function cellState(cell: CoverageCell | undefined): CellState {
 
 /** The cells by leader and matter, for lookups while drawing the matrix. */
 export function cellIndex(coverage: Coverage): Map<string, CoverageCell> {
-  return new Map(coverage.cells.map((cell) => [cellKey(cell.leaderId, cell.matterCode), cell]));
+  return new Map(
+    coverage.cells.map((cell) => [cellKey(cell.unitId, cell.leaderId, cell.matterCode), cell]),
+  );
 }
 
-export function cellKey(leaderId: number, matterCode: string): string {
-  return `${String(leaderId)}|${matterCode}`;
+/** A leader on two units walks for each separately: the unit is part of the key. */
+export function cellKey(unitId: number, leaderId: number, matterCode: string): string {
+  return `${String(unitId)}|${String(leaderId)}|${matterCode}`;
 }
 
 export interface CoverageCsvLabels {
@@ -49,7 +52,7 @@ export function coverageCsvRows(
   for (const leader of coverage.leaders) {
     const unit = unitNames.get(leader.unitId) ?? '';
     for (const matter of coverage.matters.filter((item) => item.unitId === leader.unitId)) {
-      const cell = cells.get(cellKey(leader.leaderId, matter.matterCode));
+      const cell = cells.get(cellKey(leader.unitId, leader.leaderId, matter.matterCode));
       rows.push([
         unit,
         leader.leaderName,
