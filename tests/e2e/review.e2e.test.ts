@@ -200,6 +200,8 @@ describe('guided review, notice and copilot', () => {
     }
     expect(text).toContain('布局平面图未标明餐用具清洗消毒区');
     expect(text).toContain(hallContact.replace(/\s+/g, ''));
+    // The footer with the signatures is on the same sheet.
+    expect(text).toContain('经办人');
     expect(text).toContain('一次性告知书');
     expect(text).toContain('《中华人民共和国行政许可法》第三十二条');
     expect(text).toMatch(/请于\d{4}-\d{2}-\d{2}前（10个工作日内）/);
