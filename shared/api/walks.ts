@@ -215,7 +215,7 @@ export const rectificationNoteSchema = z.object({
   id: idSchema,
   at: timestampSchema,
   author: z.string(),
-  kind: z.enum(['progress', 'submitted', 'verified', 'ineffective', 'reassigned']),
+  kind: z.enum(['progress', 'submitted', 'verified', 'ineffective']),
   text: z.string(),
 });
 

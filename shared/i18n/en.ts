@@ -1101,7 +1101,6 @@ export const en = {
       submitted: 'Submitted',
       verified: 'Effective',
       ineffective: 'Ineffective',
-      reassigned: 'Changed',
     },
     evidence: 'Evidence',
     report: 'Report progress',

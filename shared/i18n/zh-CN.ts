@@ -1078,7 +1078,6 @@ export const zhCN = {
       submitted: '提交验证',
       verified: '验证有效',
       ineffective: '验证无效',
-      reassigned: '调整',
     },
     evidence: '整改材料',
     report: '报告进展',

@@ -258,7 +258,7 @@ export class FindingRepository {
     rectificationId: number;
     at: string;
     author: string;
-    kind: 'progress' | 'submitted' | 'verified' | 'ineffective' | 'reassigned';
+    kind: 'progress' | 'submitted' | 'verified' | 'ineffective';
     text: string;
   }[] {
     if (rectificationIds.length === 0) return [];

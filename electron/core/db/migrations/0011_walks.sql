@@ -169,7 +169,7 @@ CREATE TABLE rectification_notes (
   id INTEGER PRIMARY KEY,
   rectification_id INTEGER NOT NULL REFERENCES rectifications (id),
   kind TEXT NOT NULL CHECK (
-    kind IN ('progress', 'submitted', 'verified', 'ineffective', 'reassigned')
+    kind IN ('progress', 'submitted', 'verified', 'ineffective')
   ),
   text TEXT NOT NULL,
   author_id INTEGER NOT NULL REFERENCES users (id),

@@ -27,6 +27,8 @@ export function MyYearCard({ userId, units }: { userId: number; units: readonly 
   });
   const mine = (coverage.data?.leaders ?? []).filter((leader) => leader.leaderId === userId);
   const done = mine.reduce((sum, leader) => sum + leader.done, 0);
+  // The minimum holds per unit: a leader on two teams walks for each.
+  const met = mine.length > 0 && mine.every((leader) => leader.met);
   const inProgress = mine.reduce((sum, leader) => sum + leader.inProgress, 0);
   const scheduled = mine.reduce((sum, leader) => sum + leader.scheduled, 0);
   const unitIds = new Set(units.map((unit) => unit.id));
@@ -49,13 +51,13 @@ export function MyYearCard({ userId, units }: { userId: number; units: readonly 
         <Col xs={24} md={8}>
           <Space orientation="vertical" size={4}>
             <Typography.Text
-              className={`year-card-big ${done > 0 ? 'text-success' : 'text-danger'}`}
+              className={`year-card-big ${met ? 'text-success' : 'text-danger'}`}
               data-testid="walk-year-done"
             >
               {t('walks.progressDone', { count: done })}
             </Typography.Text>
-            <Typography.Text type={done > 0 ? 'success' : 'danger'} data-testid="walk-year-met">
-              {done > 0 ? t('walks.progressMet') : t('walks.progressNotMet')}
+            <Typography.Text type={met ? 'success' : 'danger'} data-testid="walk-year-met">
+              {met ? t('walks.progressMet') : t('walks.progressNotMet')}
             </Typography.Text>
             <Space size={4}>
               {inProgress > 0 ? (

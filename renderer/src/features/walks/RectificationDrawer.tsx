@@ -34,7 +34,6 @@ const noteColours: Record<Rectification['notes'][number]['kind'], string> = {
   submitted: 'purple',
   verified: 'green',
   ineffective: 'red',
-  reassigned: 'gray',
 };
 
 /** One rectification: the finding, the action, its record, and what the viewer may do next. */
