@@ -4,8 +4,6 @@ import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
-  findingCategories,
-  findingSeverities,
   walkStages,
   type FindingCategory,
   type FindingSeverity,
@@ -16,6 +14,7 @@ import { useClient } from '../../app/engine-context';
 import { queryKeys } from '../../app/query-keys';
 import { showErrorOnForm } from '../../ui/api-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FindingKindFields } from './FindingKindFields';
 import { requiredRule } from '../../ui/form-rules';
 import { testId } from '../../ui/test-id';
 import { useLanguage } from '../../ui/use-language';
@@ -104,40 +103,7 @@ export function FindingDialog({ walk, onClose }: { walk: WalkDetail; onClose: ()
             data-testid="finding-stage"
           />
         </Form.Item>
-        <Form.Item
-          name="category"
-          label={t('finding.category')}
-          rules={[
-            {
-              required: true,
-              message: t('common.fieldRequired', { field: t('finding.category') }),
-            },
-          ]}
-        >
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            size="large"
-            className="choice-grid"
-            options={findingCategories.map((category) => ({
-              value: category,
-              label: t(`walkLabels.category.${category}`),
-            }))}
-            data-testid="finding-category"
-          />
-        </Form.Item>
-        <Form.Item name="severity" label={t('finding.severity')}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            size="large"
-            options={findingSeverities.map((severity) => ({
-              value: severity,
-              label: t(`walkLabels.severity.${severity}`),
-            }))}
-            data-testid="finding-severity"
-          />
-        </Form.Item>
+        <FindingKindFields testIdPrefix="finding" />
         <Form.Item
           name="description"
           label={t('finding.description')}

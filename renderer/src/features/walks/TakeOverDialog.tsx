@@ -1,17 +1,16 @@
-import { Alert, Form, Modal, Radio, Typography } from 'antd';
+import { Alert, Form, Modal, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  findingCategories,
-  findingSeverities,
-  type Finding,
-  type FindingCategory,
-  type FindingSeverity,
-  type UnresolvedReport,
+import type {
+  Finding,
+  FindingCategory,
+  FindingSeverity,
+  UnresolvedReport,
 } from '@shared/api/walks';
 import { useClient } from '../../app/engine-context';
 import { queryKeys } from '../../app/query-keys';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FindingKindFields } from './FindingKindFields';
 import { testId } from '../../ui/test-id';
 
 interface TakeOverValues {
@@ -77,40 +76,7 @@ export function TakeOverDialog({
           takeOver.mutate(values);
         }}
       >
-        <Form.Item
-          name="category"
-          label={t('finding.category')}
-          rules={[
-            {
-              required: true,
-              message: t('common.fieldRequired', { field: t('finding.category') }),
-            },
-          ]}
-        >
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            size="large"
-            className="choice-grid"
-            options={findingCategories.map((category) => ({
-              value: category,
-              label: t(`walkLabels.category.${category}`),
-            }))}
-            data-testid="takeover-category"
-          />
-        </Form.Item>
-        <Form.Item name="severity" label={t('finding.severity')}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            size="large"
-            options={findingSeverities.map((severity) => ({
-              value: severity,
-              label: t(`walkLabels.severity.${severity}`),
-            }))}
-            data-testid="takeover-severity"
-          />
-        </Form.Item>
+        <FindingKindFields testIdPrefix="takeover" />
         <button type="submit" hidden aria-hidden tabIndex={-1} />
         <ErrorAlert error={takeOver.error ?? undefined} />
       </Form>
