@@ -57,7 +57,12 @@ export default tseslint.config(
   },
   {
     // Config files are loaded by their tools, which want default exports.
-    files: ['*.config.{ts,js}', 'electron.vite.config.ts', '{tests/e2e,bench}/vitest.config.ts'],
+    files: [
+      '*.config.{ts,js}',
+      'electron.vite.config.ts',
+      'central/vite.config.ts',
+      '{tests/e2e,bench}/vitest.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
@@ -96,6 +101,17 @@ export default tseslint.config(
     ['electron/core/**/*.ts', 'electron/web.ts'],
     ['electron', 'electron/*', '**/renderer/**', '**/main/**', '**/preload/**'],
     'electron/core is plain Node: no electron import, no shell code.',
+  ),
+  zone(
+    ['central/**/*.ts'],
+    [
+      'electron',
+      'electron/*',
+      '**/renderer/**',
+      '**/electron/**',
+      'better-sqlite3-multiple-ciphers',
+    ],
+    'The hub depends on shared/ only: terminals reach it through its documented HTTP API.',
   ),
   zone(
     ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],

@@ -9,6 +9,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'electron/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
+      'central/**/*.test.ts',
       'tests/integration/**/*.test.ts',
     ],
     environment: 'node',

@@ -12,8 +12,16 @@ const outputs = [
   'out/main/cli.js',
   'out/preload/index.cjs',
   'out/renderer/index.html',
+  'out/hub/main.js',
 ];
-const sources = ['electron', 'renderer', 'shared', 'package.json', 'electron.vite.config.ts'];
+const sources = [
+  'electron',
+  'renderer',
+  'shared',
+  'central',
+  'package.json',
+  'electron.vite.config.ts',
+];
 
 function newestMtime(path) {
   const full = join(root, path);
@@ -35,17 +43,26 @@ export function ensureBuilt() {
     : 0;
   if (oldestOutput > Math.max(...sources.map(newestMtime))) return;
   process.stderr.write('正在构建帮办台（约需一分钟）… / Building Bangban Desk (about a minute)…\n');
-  const result = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-    {
+  const steps = [
+    ['node_modules/electron-vite/bin/electron-vite.js', 'build'],
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--config',
+      'central/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+  ];
+  for (const [script, ...args] of steps) {
+    const result = spawnSync(process.execPath, [join(root, script), ...args], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  if (result.status !== 0) {
-    process.stderr.write('构建失败，请查看上面的错误 / The build failed; see the errors above\n');
-    process.exit(result.status ?? 1);
+    });
+    if (result.status !== 0) {
+      process.stderr.write('构建失败，请查看上面的错误 / The build failed; see the errors above\n');
+      process.exit(result.status ?? 1);
+    }
   }
 }
 

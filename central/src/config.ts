@@ -1,0 +1,31 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface HubConfig {
+  /** The hub's folder: PGlite's database (when no DATABASE_URL), model files. */
+  dataDir: string;
+  /** A PostgreSQL server; PGlite in the data folder when absent. */
+  databaseUrl: string | undefined;
+  host: string;
+  port: number;
+  /** Knowledge files published on the first start (the same seed the terminals ship). */
+  seedKnowledgeDir: string | undefined;
+  logLevel: string;
+}
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** From the environment, with defaults that run one county's hub on one box. */
+export function hubConfigFrom(env: NodeJS.ProcessEnv): HubConfig {
+  return {
+    dataDir: resolve(env.HUB_DATA_DIR ?? join(projectRoot, 'hub-data')),
+    databaseUrl: env.DATABASE_URL === '' ? undefined : env.DATABASE_URL,
+    host: env.HUB_HOST ?? '127.0.0.1',
+    port: Number(env.HUB_PORT ?? 8780),
+    seedKnowledgeDir:
+      env.HUB_SEED_KNOWLEDGE === ''
+        ? undefined
+        : (env.HUB_SEED_KNOWLEDGE ?? join(projectRoot, 'resources', 'knowledge')),
+    logLevel: env.HUB_LOG_LEVEL ?? 'info',
+  };
+}

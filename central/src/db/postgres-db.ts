@@ -1,0 +1,51 @@
+import pg from 'pg';
+import type { HubDb, SqlExecutor } from './hub-db';
+
+const INT8 = 20;
+
+function int8AsNumber(oid: number, format: 'text' | 'binary' = 'text'): (value: string) => unknown {
+  if (oid === INT8) return Number;
+  const defaults = pg.types.getTypeParser as (
+    id: number,
+    format: 'text' | 'binary',
+  ) => (value: string) => unknown;
+  return defaults(oid, format);
+}
+
+/** A PostgreSQL server through a connection pool; several hub instances may share it. */
+export function openPostgresDb(connectionString: string, maxConnections = 10): HubDb {
+  const pool = new pg.Pool({
+    connectionString,
+    max: maxConnections,
+    // Sequence numbers are bigint: they stay far below 2^53, so numbers are safe and simpler.
+    types: { getTypeParser: int8AsNumber as typeof pg.types.getTypeParser },
+  });
+  const executor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query(sql, [...params]);
+      return result.rows as Row[];
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...executor(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(executor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { HUB_API_VERSION } from '@shared/hub/protocol';
+import { AdminAccounts } from './auth/admin-accounts';
+import { HubAuthenticator } from './auth/authenticator';
+import { OversightService } from './admin/oversight-service';
+import type { HubDb } from './db/hub-db';
+import { EnrolmentService } from './enrolment/enrolment-service';
+import { HubApiError } from './http/hub-error';
+import { registerRoutes, type HubHandlers } from './http/register-routes';
+import { PublishingService } from './knowledge/publishing-service';
+import { HubMetrics } from './metrics';
+import { ChangeLog } from './sync/change-log';
+import { ConflictLog } from './sync/conflict-log';
+import { EntityRules } from './sync/entity-rules';
+import { HubClock } from './sync/hub-clock';
+import { PullService } from './sync/pull-service';
+import { PushService } from './sync/push-service';
+import { RecordStore } from './sync/record-store';
+
+export interface HubOptions {
+  db: HubDb;
+  logger: FastifyBaseLogger;
+  version: string;
+  /** Names this instance in its clock and logs; random unless given. */
+  instanceId?: string;
+}
+
+export interface Hub {
+  app: FastifyInstance;
+  admins: AdminAccounts;
+  enrolment: EnrolmentService;
+  publishing: PublishingService;
+  push: PushService;
+  pull: PullService;
+  clock: HubClock;
+}
+
+/**
+ * The hub: every service over one database, behind the routes of the shared table. It keeps no
+ * state of its own between requests (the clock aside, which only moves forward), so several
+ * instances can serve one PostgreSQL behind a load balancer.
+ */
+export function buildHub(options: HubOptions): Hub {
+  const { db } = options;
+  const instanceId = options.instanceId ?? randomBytes(4).toString('hex');
+  const clock = new HubClock(instanceId);
+  const metrics = new HubMetrics();
+  const changes = new ChangeLog();
+  const conflicts = new ConflictLog(changes);
+  const rules = new EntityRules(new RecordStore(), changes, conflicts);
+  const admins = new AdminAccounts(db);
+  const enrolment = new EnrolmentService(db, clock);
+  const publishing = new PublishingService(db, changes, clock);
+  const push = new PushService(db, rules, clock, metrics);
+  const pull = new PullService(db, changes, clock, metrics);
+  const oversight = new OversightService(db, changes, clock);
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger.child({ instance: instanceId }),
+  });
+  app.setErrorHandler((error: Error, request, reply) => {
+    if (error instanceof HubApiError) return reply.status(error.status).send(error.body);
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 413) return reply.status(413).send(new HubApiError('PAYLOAD_TOO_LARGE').body);
+    if (status >= 400 && status < 500)
+      return reply.status(400).send(
+        new HubApiError('INVALID_INPUT', {
+          message: {
+            zh: `请求无法解析：${error.message}`,
+            en: `Unreadable request: ${error.message}`,
+          },
+        }).body,
+      );
+    request.log.error({ err: error }, 'request failed');
+    return reply.status(500).send(new HubApiError('INTERNAL').body);
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.status(404).send(new HubApiError('NOT_FOUND').body),
+  );
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.countRequest(
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+
+  const handlers: HubHandlers = {
+    health: async () => {
+      await db.query('SELECT 1');
+      return {
+        status: 'ok',
+        version: options.version,
+        apiVersion: HUB_API_VERSION,
+        database: db.kind,
+        time: new Date().toISOString(),
+      };
+    },
+    enrol: ({ body }) => enrolment.enrol(body),
+    state: async (_input, { terminal }) => {
+      const caller = requireTerminal(terminal);
+      await enrolment.touch(caller.id);
+      const row = await enrolment.terminal(caller.id);
+      return {
+        terminalId: caller.id,
+        hall: { id: caller.hallId, name: caller.hallName },
+        lastSeq: row.lastSeq,
+        hubHlc: clock.tick(),
+        hubTime: new Date().toISOString(),
+      };
+    },
+    push: ({ body }, { terminal }) => push.push(requireTerminal(terminal), body.mutations),
+    pull: ({ query }, { terminal }) => pull.pull(requireTerminal(terminal).hallId, query),
+    adminSignIn: ({ body }) => admins.signIn(body.username, body.password),
+    adminSignOut: async (_input, { admin }) => {
+      await admins.signOut(requireAdmin(admin).tokenHash);
+      return { ok: true };
+    },
+    halls: () => enrolment.halls(),
+    createHall: ({ body }) => enrolment.createHall(body),
+    createEnrolmentCode: ({ body }, { admin }) =>
+      enrolment.issueCode(body, requireAdmin(admin).username),
+    enrolmentCodes: () => enrolment.codes(),
+    terminals: () => enrolment.terminals(),
+    revokeTerminal: ({ params }, { admin }) =>
+      enrolment.revoke(params.id, requireAdmin(admin).username),
+    publishKnowledge: ({ body }, { admin }) =>
+      publishing.publish(body.fileName, body.content, requireAdmin(admin).username),
+    publications: () => publishing.publications(),
+    records: ({ query }) => oversight.records(query),
+    conflicts: ({ query }) => oversight.conflicts(query),
+    resolveConflict: ({ params, body }, { admin }) =>
+      oversight.resolve(params.id, body.resolution, requireAdmin(admin).username),
+  };
+  registerRoutes(app, handlers, new HubAuthenticator(db));
+
+  app.get('/metrics', async (_request, reply) => {
+    const gauges = await db.query<{ terminals: number; open_conflicts: number; halls: number }>(
+      `SELECT (SELECT count(*)::int FROM terminals WHERE revoked_at IS NULL) AS terminals,
+              (SELECT count(*)::int FROM conflicts WHERE resolved_at IS NULL) AS open_conflicts,
+              (SELECT count(*)::int FROM halls) AS halls`,
+    );
+    const row = gauges[0];
+    return reply.type('text/plain; version=0.0.4').send(
+      metrics.render({
+        hub_terminals: row?.terminals ?? 0,
+        hub_open_conflicts: row?.open_conflicts ?? 0,
+        hub_halls: row?.halls ?? 0,
+      }),
+    );
+  });
+
+  return { app, admins, enrolment, publishing, push, pull, clock };
+}
+
+function requireTerminal<T>(terminal: T | undefined): T {
+  if (!terminal) throw new HubApiError('UNAUTHENTICATED');
+  return terminal;
+}
+
+function requireAdmin<T>(admin: T | undefined): T {
+  if (!admin) throw new HubApiError('UNAUTHENTICATED');
+  return admin;
+}

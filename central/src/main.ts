@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import pino from 'pino';
+import { hubConfigFrom } from './config';
+import { buildHub } from './hub';
+import { openHubDb } from './open-hub-db';
+import { seedKnowledge } from './seed-knowledge';
+
+const HUB_VERSION = '0.1.0';
+const config = hubConfigFrom(process.env);
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+const program = new Command()
+  .name('bangban-hub')
+  .description('帮办台中心 / Bangban Desk hub')
+  .version(HUB_VERSION)
+  .addHelpText(
+    'after',
+    `\n数据目录 / data folder: ${config.dataDir} (HUB_DATA_DIR); DATABASE_URL for a PostgreSQL server`,
+  );
+
+program
+  .command('serve', { isDefault: true })
+  .description('启动中心服务 / run the hub')
+  .action(async () => {
+    const logger = pino({ level: config.logLevel });
+    const db = await openHubDb(config);
+    const hub = buildHub({ db, logger, version: HUB_VERSION });
+    if (config.seedKnowledgeDir && existsSync(config.seedKnowledgeDir)) {
+      const files = await seedKnowledge(hub.publishing, config.seedKnowledgeDir);
+      if (files > 0) logger.info({ files }, 'published the seed knowledge');
+    }
+    const stop = async (): Promise<void> => {
+      await hub.app.close();
+      await db.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    await hub.app.listen({ host: config.host, port: config.port });
+  });
+
+program
+  .command('admin')
+  .description(
+    '创建或重置中心管理员（密码从标准输入读取）/ create or reset a hub administrator (password on stdin)',
+  )
+  .argument('<username>')
+  .option('--name <displayName>', '显示名 / display name')
+  .action(async (username: string, options: { name?: string }) => {
+    const db = await openHubDb(config);
+    const hub = buildHub({ db, logger: pino({ level: 'warn' }), version: HUB_VERSION });
+    await hub.admins.create(username, options.name ?? username, await readStdin());
+    await db.close();
+    process.stdout.write(`管理员 ${username} 已就绪 / administrator ${username} is ready\n`);
+  });
+
+program
+  .command('hall')
+  .description('添加大厅 / add a hall')
+  .argument('<id>', '编号，如 qingshan-county / id, e.g. qingshan-county')
+  .argument('<name>', '名称 / name')
+  .action(async (id: string, name: string) => {
+    const db = await openHubDb(config);
+    const hub = buildHub({ db, logger: pino({ level: 'warn' }), version: HUB_VERSION });
+    await hub.enrolment.createHall({ id, name });
+    await db.close();
+    process.stdout.write(`大厅 ${name} (${id}) 已添加 / hall added\n`);
+  });
+
+program
+  .command('enrolment-code')
+  .description('为大厅签发一次性终端注册码 / issue a one-time enrolment code for a hall')
+  .argument('<hallId>')
+  .option('--hours <n>', '有效小时数 / valid for hours', '24')
+  .action(async (hallId: string, options: { hours: string }) => {
+    const db = await openHubDb(config);
+    const hub = buildHub({ db, logger: pino({ level: 'warn' }), version: HUB_VERSION });
+    const issued = await hub.enrolment.issueCode(
+      { hallId, note: 'cli', validHours: Number(options.hours) },
+      'cli',
+    );
+    await db.close();
+    process.stdout.write(`${issued.code}\n`);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@shared/hub/canonical-json';
+import type { Mutation, PushResponse } from '@shared/hub/protocol';
+import type { HubDb, SqlExecutor } from '../db/hub-db';
+import { HubApiError } from '../http/hub-error';
+import type { HubMetrics } from '../metrics';
+import type { EntityRules } from './entity-rules';
+import type { HubClock } from './hub-clock';
+
+export interface PushingTerminal {
+  id: string;
+  hallId: string;
+}
+
+/**
+ * Applies a terminal's outbox, in order and exactly once. The whole batch is one transaction: each
+ * mutation is merged and recorded together, so a crash or a lost answer leaves either all of it
+ * or none, and the replay is recognised by its keys.
+ */
+export class PushService {
+  constructor(
+    private readonly db: HubDb,
+    private readonly rules: EntityRules,
+    private readonly clock: HubClock,
+    private readonly metrics: HubMetrics,
+  ) {}
+
+  async push(
+    terminal: PushingTerminal,
+    mutations: Mutation[],
+    via: 'network' | 'package' = 'network',
+  ): Promise<PushResponse> {
+    for (const mutation of mutations) this.clock.receive(mutation.hlc);
+    const { lastSeq, results } = await this.db.transaction(async (tx) => {
+      let last = await this.lockSequence(tx, terminal.id);
+      const outcomes: PushResponse['results'] = [];
+      for (const [index, mutation] of mutations.entries()) {
+        const hash = payloadHash(mutation);
+        if (mutation.seq <= last) {
+          await this.checkReplay(tx, terminal.id, mutation, hash, index);
+          outcomes.push({ seq: mutation.seq, outcome: 'duplicate' });
+          continue;
+        }
+        if (mutation.seq !== last + 1)
+          throw new HubApiError('SEQUENCE_GAP', {
+            path: ['body', 'mutations', index, 'seq'],
+            expectedSeq: last + 1,
+          });
+        await this.checkKeyUnused(tx, terminal.id, mutation, index);
+        const outcome = await this.rules.apply({ tx, terminal, mutation });
+        await tx.query(
+          `INSERT INTO mutations (terminal_id, seq, idempotency_key, payload_hash, entity, entity_id,
+             operation, hlc, at, payload, outcome, via)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [
+            terminal.id,
+            mutation.seq,
+            mutation.key,
+            hash,
+            mutation.entity,
+            mutation.entityId,
+            mutation.operation,
+            mutation.hlc,
+            mutation.at,
+            JSON.stringify(mutation.payload),
+            outcome,
+            via,
+          ],
+        );
+        last = mutation.seq;
+        outcomes.push({ seq: mutation.seq, outcome });
+      }
+      await tx.query(
+        `UPDATE terminals SET last_seq = $2, last_seen_at = now(),
+           last_hlc = greatest(last_hlc, $3) WHERE id = $1`,
+        [terminal.id, last, mutations.at(-1)?.hlc ?? ''],
+      );
+      return { lastSeq: last, results: outcomes };
+    });
+    this.metrics.countMutations(results);
+    return { lastSeq, results, hubHlc: this.clock.tick() };
+  }
+
+  /** The terminal's row, locked: two pushes of one terminal (two hub instances) take turns. */
+  private async lockSequence(tx: SqlExecutor, terminalId: string): Promise<number> {
+    const rows = await tx.query<{ last_seq: number }>(
+      'SELECT last_seq FROM terminals WHERE id = $1 FOR UPDATE',
+      [terminalId],
+    );
+    const row = rows[0];
+    if (!row) throw new HubApiError('UNAUTHENTICATED');
+    return row.last_seq;
+  }
+
+  private async checkReplay(
+    tx: SqlExecutor,
+    terminalId: string,
+    mutation: Mutation,
+    hash: string,
+    index: number,
+  ): Promise<void> {
+    const rows = await tx.query<{ idempotency_key: string; payload_hash: string }>(
+      'SELECT idempotency_key, payload_hash FROM mutations WHERE terminal_id = $1 AND seq = $2',
+      [terminalId, mutation.seq],
+    );
+    const recorded = rows[0];
+    if (recorded?.idempotency_key === mutation.key && recorded.payload_hash === hash) return;
+    throw new HubApiError('IDEMPOTENCY_CONFLICT', {
+      message: {
+        zh: `第 ${mutation.seq} 号变更与中心已记录的内容不同，已拒绝`,
+        en: `Mutation ${mutation.seq} differs from what the hub recorded under that number`,
+      },
+      path: ['body', 'mutations', index],
+    });
+  }
+
+  private async checkKeyUnused(
+    tx: SqlExecutor,
+    terminalId: string,
+    mutation: Mutation,
+    index: number,
+  ): Promise<void> {
+    const rows = await tx.query(
+      'SELECT seq FROM mutations WHERE terminal_id = $1 AND idempotency_key = $2',
+      [terminalId, mutation.key],
+    );
+    if (rows.length > 0)
+      throw new HubApiError('IDEMPOTENCY_CONFLICT', { path: ['body', 'mutations', index, 'key'] });
+  }
+}
+
+/** What a replay must match: everything the terminal said of the mutation. */
+export function payloadHash(mutation: Mutation): string {
+  return createHash('sha256').update(canonicalJson(mutation)).digest('hex');
+}

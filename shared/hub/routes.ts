@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import {
+  adminSessionSchema,
+  adminSignInSchema,
+  conflictParamsSchema,
+  conflictRowSchema,
+  conflictsQuerySchema,
+  createEnrolmentCodeSchema,
+  createHallSchema,
+  enrolmentCodeIssuedSchema,
+  enrolmentCodeRowSchema,
+  hallSchema,
+  hubRecordSchema,
+  publicationSchema,
+  publishKnowledgeSchema,
+  recordsQuerySchema,
+  resolveConflictSchema,
+  terminalParamsSchema,
+  terminalRowSchema,
+} from './admin';
+import {
+  enrolRequestSchema,
+  enrolResponseSchema,
+  hubStatusSchema,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  terminalStateSchema,
+} from './protocol';
+
+/** Who may call a route: anyone, an enrolled terminal (its bearer secret), or a hub administrator. */
+export type HubAuth = 'none' | 'terminal' | 'admin';
+
+export interface HubRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  auth: HubAuth;
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** Larger bodies than the default 1 MiB (pushes, published knowledge). */
+  bodyLimitBytes?: number;
+}
+
+const ok = z.object({ ok: z.literal(true) });
+
+/**
+ * Every route of the hub's HTTP API, once: the hub registers and validates from this table, the
+ * engine's client calls through it, and docs/hub-openapi.json is generated from it.
+ */
+export const hubRoutes = {
+  health: {
+    method: 'GET',
+    path: '/v1/health',
+    auth: 'none',
+    summary: 'Liveness and database reachability',
+    response: hubStatusSchema,
+  },
+  enrol: {
+    method: 'POST',
+    path: '/v1/terminals/enrol',
+    auth: 'none',
+    summary: 'Enrol a terminal with a one-time code; returns its credentials once',
+    body: enrolRequestSchema,
+    response: enrolResponseSchema,
+  },
+  state: {
+    method: 'GET',
+    path: '/v1/sync/state',
+    auth: 'terminal',
+    summary: "What the hub holds of the calling terminal's sequence",
+    response: terminalStateSchema,
+  },
+  push: {
+    method: 'POST',
+    path: '/v1/sync/push',
+    auth: 'terminal',
+    summary: 'Apply a batch of the terminal outbox, in order, exactly once',
+    body: pushRequestSchema,
+    response: pushResponseSchema,
+    bodyLimitBytes: 16 * 1024 * 1024,
+  },
+  pull: {
+    method: 'GET',
+    path: '/v1/sync/pull',
+    auth: 'terminal',
+    summary: 'The next page of a server stream after a cursor',
+    query: pullQuerySchema,
+    response: pullResponseSchema,
+  },
+  adminSignIn: {
+    method: 'POST',
+    path: '/v1/admin/sign-in',
+    auth: 'none',
+    summary: 'Sign a hub administrator in; returns a bearer token',
+    body: adminSignInSchema,
+    response: adminSessionSchema,
+  },
+  adminSignOut: {
+    method: 'POST',
+    path: '/v1/admin/sign-out',
+    auth: 'admin',
+    summary: 'End the calling administrator session',
+    response: ok,
+  },
+  halls: {
+    method: 'GET',
+    path: '/v1/admin/halls',
+    auth: 'admin',
+    summary: 'Halls and their terminal counts',
+    response: z.array(hallSchema),
+  },
+  createHall: {
+    method: 'POST',
+    path: '/v1/admin/halls',
+    auth: 'admin',
+    summary: 'Add a hall',
+    body: createHallSchema,
+    response: hallSchema,
+  },
+  createEnrolmentCode: {
+    method: 'POST',
+    path: '/v1/admin/enrolment-codes',
+    auth: 'admin',
+    summary: 'Issue a one-time enrolment code for a hall',
+    body: createEnrolmentCodeSchema,
+    response: enrolmentCodeIssuedSchema,
+  },
+  enrolmentCodes: {
+    method: 'GET',
+    path: '/v1/admin/enrolment-codes',
+    auth: 'admin',
+    summary: 'Issued codes (never the codes themselves) and their state',
+    response: z.array(enrolmentCodeRowSchema),
+  },
+  terminals: {
+    method: 'GET',
+    path: '/v1/admin/terminals',
+    auth: 'admin',
+    summary: 'Enrolled terminals',
+    response: z.array(terminalRowSchema),
+  },
+  revokeTerminal: {
+    method: 'POST',
+    path: '/v1/admin/terminals/:id/revoke',
+    auth: 'admin',
+    summary: 'Revoke a terminal: its credentials stop working at once',
+    params: terminalParamsSchema,
+    response: terminalRowSchema,
+  },
+  publishKnowledge: {
+    method: 'POST',
+    path: '/v1/admin/knowledge',
+    auth: 'admin',
+    summary: 'Publish a knowledge file to every hall',
+    body: publishKnowledgeSchema,
+    response: publicationSchema,
+    bodyLimitBytes: 40 * 1024 * 1024,
+  },
+  publications: {
+    method: 'GET',
+    path: '/v1/admin/knowledge',
+    auth: 'admin',
+    summary: 'Published knowledge files',
+    response: z.array(publicationSchema),
+  },
+  records: {
+    method: 'GET',
+    path: '/v1/admin/records',
+    auth: 'admin',
+    summary: 'What the halls pushed: knowledge gaps, walks, findings, rectifications…',
+    query: recordsQuerySchema,
+    response: z.array(hubRecordSchema),
+  },
+  conflicts: {
+    method: 'GET',
+    path: '/v1/admin/conflicts',
+    auth: 'admin',
+    summary: 'Conflicts recorded while merging, for a person to settle',
+    query: conflictsQuerySchema,
+    response: z.array(conflictRowSchema),
+  },
+  resolveConflict: {
+    method: 'POST',
+    path: '/v1/admin/conflicts/:id/resolve',
+    auth: 'admin',
+    summary: 'Record how a conflict was settled',
+    params: conflictParamsSchema,
+    body: resolveConflictSchema,
+    response: conflictRowSchema,
+  },
+} as const satisfies Record<string, HubRoute>;
+
+export type HubRouteName = keyof typeof hubRoutes;
+type RouteOf<N extends HubRouteName> = (typeof hubRoutes)[N];
+type InputPart<R, K extends string> =
+  R extends Record<K, infer S extends z.ZodType> ? z.output<S> : undefined;
+
+/** What a route's handler receives, already validated. */
+export interface HubRouteInput<N extends HubRouteName> {
+  params: InputPart<RouteOf<N>, 'params'>;
+  query: InputPart<RouteOf<N>, 'query'>;
+  body: InputPart<RouteOf<N>, 'body'>;
+}
+export type HubRouteOutput<N extends HubRouteName> = z.output<RouteOf<N>['response']>;
