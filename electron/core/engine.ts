@@ -47,7 +47,23 @@ import { ReviewRepository, ReviewService, reviewHandlers, RuleEvaluator } from '
 import { Dispatcher, type Connection, type Handlers } from './rpc/dispatcher';
 import { SettingsStore } from './settings/settings-store';
 import { readSystemStatus, systemHandlers } from './system';
-import { vaultHandlers, type Vault } from './vault';
+import {
+  CalendarStream,
+  ConflictStream,
+  CredentialsStore,
+  DirectoryStream,
+  hubCalendarYears,
+  KnowledgeStream,
+  ModelStream,
+  OutboxQueue,
+  SyncRuns,
+  SyncService,
+  syncHandlers,
+  type FetchLike,
+  type SyncSchedule,
+} from './sync';
+import { ReloadableCalendar } from './calendar/reloadable-calendar';
+import { vaultHandlers, type OsKeyProtection, type Vault } from './vault';
 import {
   CoverageService,
   FindingRepository,
@@ -84,6 +100,10 @@ export interface EngineOptions {
   /** Word segmentation for retrieval; jieba unless a test brings its own. */
   segmenter?: Segmenter;
   checkOutputs?: boolean;
+  /** Desktop with a working OS keyring: the hub credentials are wrapped by it. */
+  osProtection?: OsKeyProtection | undefined;
+  /** Sync with the hub: runs on its own schedule unless `auto` is false (tests drive it). */
+  sync?: { auto?: boolean; schedule?: Partial<SyncSchedule>; fetch?: FetchLike } | undefined;
 }
 
 export interface EngineConnection {
@@ -110,6 +130,9 @@ export class Engine {
   readonly audit: AuditLog;
   /** Gives entries vectors in the background while an embedding model is loaded. */
   readonly vectorIndexer: VectorIndexer;
+  /** The link to the hub; `syncReady` settles once its credentials were read. */
+  readonly sync: SyncService;
+  readonly syncReady: Promise<void>;
   private nextConnectionId = 1;
   private closed = false;
 
@@ -136,9 +159,10 @@ export class Engine {
     migrate(this.db);
 
     const settings = new SettingsStore(this.db);
+    const userRepository = new UserRepository(this.db);
     const auth = new AuthService(
       this.db,
-      new UserRepository(this.db),
+      userRepository,
       settings,
       options.hasher ?? createArgon2Hasher(),
       clock,
@@ -150,6 +174,7 @@ export class Engine {
     } = createKnowledgeStore(this.db, clock, options.segmenter);
     const catalogue = new MatterCatalogue(knowledge, clock);
     const calendar = this.loadCalendar(options, logger);
+    const outbox = new OutboxQueue(this.db);
     const caseRepository = new CaseRepository(this.db);
     const cases = new CaseService(this.db, caseRepository, knowledge, clock, calendar);
     const today = (): string => businessDate(clock.now());
@@ -225,12 +250,14 @@ export class Engine {
       mode: options.mode,
       startedAt: clock.now().toISOString(),
     };
-    this.status = () => readSystemStatus(this.db, knowledge, identity, this.models.status());
+    this.status = () =>
+      readSystemStatus(this.db, knowledge, identity, this.models.status(), this.networkStatus());
     const audit = new AuditLog(this.db, clock, hostname());
     this.audit = audit;
     const recorder = new AuditRecorder(audit, clock);
     const attachments = new AttachmentStore(this.db, options.dataDir, clock);
-    const units = new UnitService(this.db, new UnitRepository(this.db), knowledge, clock);
+    const unitRepository = new UnitRepository(this.db);
+    const units = new UnitService(this.db, unitRepository, knowledge, clock);
     const findingRepository = new FindingRepository(this.db);
     const walkRepository = new WalkRepository(this.db);
     const findings = new FindingService(
@@ -264,6 +291,39 @@ export class Engine {
       ],
       logger,
     );
+    const nowIso = (): string => clock.now().toISOString();
+    const afterKnowledgeChange = (): void => {
+      review.forgetPassages();
+      indexer.schedule();
+      this.broadcast('system.status', this.status());
+    };
+    this.sync = new SyncService({
+      db: this.db,
+      credentials: new CredentialsStore(options.dataDir, options.osProtection),
+      outbox,
+      runs: new SyncRuns(this.db),
+      appliers: [
+        new DirectoryStream(this.db, userRepository, unitRepository, outbox, nowIso),
+        new KnowledgeStream(importer, afterKnowledgeChange),
+        new CalendarStream(this.db, nowIso, () => {
+          calendar?.reload();
+        }),
+        new ConflictStream(this.db),
+        new ModelStream(this.db, nowIso),
+      ],
+      clock,
+      logger,
+      appVersion: options.version,
+      hostname: hostname(),
+      schedule: options.sync?.schedule,
+      fetch: options.sync?.fetch,
+      onStatus: (status) => {
+        if (this.closed) return;
+        this.broadcast('sync.status', status);
+        this.broadcast('system.status', this.status());
+      },
+    });
+    this.syncReady = this.sync.init(options.sync?.auto ?? true);
     const handlers: Handlers = {
       ...walkHandlers({
         units,
@@ -282,6 +342,7 @@ export class Engine {
         this.broadcast('vault.status', status);
       }),
       ...systemHandlers(this.status),
+      ...syncHandlers(this.sync),
       ...authHandlers(auth, settings, this.db, (userId, reason, except) => {
         this.endSessionsOf(userId, reason, except);
       }),
@@ -290,11 +351,7 @@ export class Engine {
         knowledge,
         catalogue,
         (input) => retriever.search(input, today()),
-        () => {
-          review.forgetPassages();
-          indexer.schedule();
-          this.broadcast('system.status', this.status());
-        },
+        afterKnowledgeChange,
       ),
       ...caseHandlers(cases),
       ...reviewHandlers(review),
@@ -334,12 +391,14 @@ export class Engine {
   }
 
   /** A broken calendar file must not stop the hall: deadlines then say they are unknown. */
-  private loadCalendar(options: EngineOptions, logger: Logger): WorkingDayCalendar | undefined {
+  private loadCalendar(options: EngineOptions, logger: Logger): ReloadableCalendar | undefined {
     const folders = [options.calendarDir, join(options.dataDir, 'calendar')].filter(
       (folder): folder is string => folder !== undefined,
     );
+    const load = (): WorkingDayCalendar =>
+      loadWorkingDayCalendar(folders, hubCalendarYears(this.db));
     try {
-      return loadWorkingDayCalendar(folders);
+      return new ReloadableCalendar(load(), load);
     } catch (error) {
       logger.error('holiday calendar not loaded', error);
       return undefined;
@@ -375,9 +434,31 @@ export class Engine {
   close(): void {
     this.closed = true;
     this.maintenance.stop();
+    this.sync.stop();
     this.connections.clear();
     void this.models.dispose();
     this.db.close();
+  }
+
+  /** The status bar's view of the hub link (the sync service exists once construction is done). */
+  private networkStatus(): SystemStatus['network'] {
+    const sync = this.sync as SyncService | undefined;
+    if (!sync)
+      return { state: 'not_configured', hubUrl: null, pending: 0, lastSyncAt: null, problem: null };
+    const status = sync.status();
+    const state =
+      status.state === 'not_enrolled'
+        ? 'not_configured'
+        : status.state === 'offline' || status.state === 'revoked'
+          ? 'offline'
+          : 'online';
+    return {
+      state,
+      hubUrl: status.hubUrl,
+      pending: status.pending,
+      lastSyncAt: status.lastSuccessAt,
+      problem: status.problem?.message ?? null,
+    };
   }
 
   /** The user's sessions are over (disabled, new password): their windows go to sign-in now. */

@@ -50,6 +50,7 @@ export function startEngine(start: EngineStart): Promise<EngineGate> {
       modelManifestPath: paths.modelManifestPath,
       logger: start.logger,
       checkOutputs: start.env.BANGBAN_CHECK_OUTPUTS === '1',
+      osProtection: start.osProtection,
     });
   return EngineGate.start(vault, openEngine, start.logger);
 }

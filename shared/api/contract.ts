@@ -132,6 +132,14 @@ import {
   walkSummaryDraftSchema,
   walkSummaryRowSchema,
 } from './walks';
+import {
+  enrolInputSchema,
+  setHubUrlInputSchema,
+  syncConflictSchema,
+  syncHistoryInputSchema,
+  syncRunSchema,
+  syncStatusSchema,
+} from './sync';
 
 /** Who may call a method: anyone, any signed-in user, or only the listed roles. */
 export type Access = 'public' | 'signedIn' | readonly Role[];
@@ -238,6 +246,48 @@ export const contract = {
     output: okSchema,
     access: 'signedIn',
     summary: 'Records that a document with personal data is being printed',
+  }),
+  'sync.status': method({
+    input: emptyInputSchema,
+    output: syncStatusSchema,
+    access: 'signedIn',
+    summary: 'The link to the hub: state, pending writes, last success, the problem in plain words',
+  }),
+  'sync.enrol': method({
+    input: enrolInputSchema,
+    output: syncStatusSchema,
+    access: ['admin'],
+    summary: 'Enrols this terminal at a hub with a one-time code and syncs for the first time',
+  }),
+  'sync.setHubUrl': method({
+    input: setHubUrlInputSchema,
+    output: syncStatusSchema,
+    access: ['admin'],
+    summary: 'Points the enrolled terminal at the hub’s new address',
+  }),
+  'sync.leave': method({
+    input: emptyInputSchema,
+    output: syncStatusSchema,
+    access: ['admin'],
+    summary: 'Forgets the hub credentials (the local data stays)',
+  }),
+  'sync.now': method({
+    input: emptyInputSchema,
+    output: syncRunSchema,
+    access: 'signedIn',
+    summary: 'Syncs now: pushes pending writes, then pulls every stream',
+  }),
+  'sync.history': method({
+    input: syncHistoryInputSchema,
+    output: z.array(syncRunSchema),
+    access: ['admin', 'leader'],
+    summary: 'Past sync runs, newest first',
+  }),
+  'sync.conflicts': method({
+    input: emptyInputSchema,
+    output: z.array(syncConflictSchema),
+    access: ['admin', 'leader'],
+    summary: 'Conflicts the hub recorded for this hall, open ones first',
   }),
   'system.status': method({
     input: emptyInputSchema,
@@ -736,6 +786,8 @@ export const events = {
   /** Raised by the desktop preload when a restarted engine's port arrives: re-attach the session. */
   'engine.reconnected': z.object({}),
   'system.status': systemStatusSchema,
+  /** The link to the hub changed: state, pending count, a problem. */
+  'sync.status': syncStatusSchema,
   /** The store opened, locked or changed protection: screens re-read `vault.status`. */
   'vault.status': vaultStatusSchema,
   'knowledge.importProgress': importProgressSchema,

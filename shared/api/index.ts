@@ -13,6 +13,7 @@ export * from './knowledge';
 export * from './matters';
 export * from './models';
 export * from './review';
+export * from './sync';
 export * from './system';
 export * from './validation';
 export * from './vault';

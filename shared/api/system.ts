@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedTextSchema } from './errors';
 import { timestampSchema } from './common';
 
 export const engineModeSchema = z.enum(['desktop', 'browser']);
@@ -24,6 +25,10 @@ export const systemStatusSchema = z.object({
   network: z.object({
     state: z.enum(['offline', 'online', 'not_configured']),
     hubUrl: z.string().nullable(),
+    /** Local writes the hub has not acknowledged yet. */
+    pending: z.number().int(),
+    lastSyncAt: timestampSchema.nullable(),
+    problem: localizedTextSchema.nullable(),
   }),
   knowledge: z.object({
     matters: z.number().int(),

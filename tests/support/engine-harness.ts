@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput, ResponseEnvelope } from '@shared/api';
 import type { Clock } from '../../electron/core/clock';
-import { Engine } from '../../electron/core/engine';
+import { Engine, type EngineOptions } from '../../electron/core/engine';
 import { silentLogger } from '../../electron/core/logger';
 import type { WorkerLauncher } from '../../electron/core/model';
 
@@ -94,6 +94,8 @@ export function openTestEngine(
     modelLauncher?: WorkerLauncher;
     /** The store key; a new random one for a new data folder. */
     storeKey?: Buffer;
+    /** Sync with a hub; off unless a test turns it on (then driven by `sync.now`). */
+    sync?: EngineOptions['sync'];
   } = {},
 ): TestEngine {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bangban-test-'));
@@ -113,6 +115,7 @@ export function openTestEngine(
     checkOutputs: true,
     modelLauncher: options.modelLauncher,
     modelManifestPath: join(import.meta.dirname, '../../models/manifest.json'),
+    sync: options.sync ?? { auto: false },
   });
   const main = connectTo(engine);
   return {

@@ -23,7 +23,8 @@ type JsonObject = Record<string, unknown>;
  * How the hub merges each entity a terminal pushes (DESIGN §2, issue 6):
  * - cases, reviews, walks, findings, reports, gaps, evidence: owned by the terminal that made them;
  *   another terminal writing the same record is a conflict;
- * - units and users of a hall: the record with the later clock wins, whole;
+ * - units and users of a hall: the record with the later clock wins, whole; an account created
+ *   anew on a second terminal under a name the hall has is a conflict;
  * - rectifications: field by field, the later clock wins, and an action taken on a state it does
  *   not apply to (a stale copy) is a conflict;
  * - a redacted mutation (its case was purged before it was sent) and unknown entities: recorded,
@@ -108,6 +109,23 @@ export class EntityRules {
     const existing = await this.records.lock(tx, entity, key);
     if (existing && existing.hallId !== terminal.hallId) {
       await this.otherHall(context, key, existing);
+      return 'conflict';
+    }
+    // Two terminals each set up an account of the same name: the hall keeps the one it had, and
+    // the newcomer's becomes a conflict for a person (its terminal then receives the hall's).
+    if (existing && mutation.operation === 'create' && existing.ownerTerminal !== terminal.id) {
+      await this.conflicts.record(tx, {
+        hallId: terminal.hallId,
+        entity,
+        entityKey: key,
+        terminalId: terminal.id,
+        seq: mutation.seq,
+        field: null,
+        reason: 'duplicate_account',
+        theirs: withoutSecrets(mutation.payload),
+        ours: withoutSecrets(existing.data),
+        hlc: mutation.hlc,
+      });
       return 'conflict';
     }
     if (existing && existing.hlc >= mutation.hlc) return 'ignored';
@@ -222,6 +240,12 @@ export class EntityRules {
       hlc: context.mutation.hlc,
     });
   }
+}
+
+/** What a conflict may show of an account: never its password hash. */
+function withoutSecrets(value: unknown): JsonObject {
+  const { passwordHash: _hidden, ...rest } = asObject(value);
+  return rest;
 }
 
 function asObject(value: unknown): JsonObject {

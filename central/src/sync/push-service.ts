@@ -104,7 +104,11 @@ export class PushService {
       [terminalId, mutation.seq],
     );
     const recorded = rows[0];
-    if (recorded?.idempotency_key === mutation.key && recorded.payload_hash === hash) return;
+    if (recorded?.idempotency_key === mutation.key) {
+      // A terminal that purged a case empties its outbox copies: the replay of one is the same
+      // mutation, redacted.
+      if (recorded.payload_hash === hash || mutation.operation === 'redacted') return;
+    }
     throw new HubApiError('IDEMPOTENCY_CONFLICT', {
       message: {
         zh: `第 ${mutation.seq} 号变更与中心已记录的内容不同，已拒绝`,

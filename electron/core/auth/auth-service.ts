@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ApiError, type ParsedInput, type Role, type Session, type User } from '@shared/api';
 import type { Clock } from '../clock';
 import { inTransaction, type Db } from '../db/connection';
+import { appendOutbox } from '../db/outbox';
+import type { DirectoryUser } from '@shared/hub/protocol';
 import type { SettingsStore } from '../settings/settings-store';
 import type { PasswordHasher } from './password-hasher';
 import type { StoredUser, UserRepository } from './user-repository';
@@ -71,6 +73,7 @@ export class AuthService {
       if (this.users.count() > 0) throw new ApiError('SETUP_DONE');
       this.settings.write({ hallName: input.hallName });
       const id = this.users.insert({ ...input, role: 'admin', passwordHash, at });
+      this.shareUser(id, 'create', at);
       this.users.recordSignIn(id, at);
       this.users.insertSession(hashToken(token), id, at);
       return id;
@@ -156,6 +159,7 @@ export class AuthService {
     inTransaction(this.db, () => {
       const at = this.now();
       this.users.setPassword(user.id, passwordHash, at);
+      this.shareUser(user.id, 'password', at);
       // Whoever knew the old password is signed out everywhere but here.
       this.users.endSessionsOf(user.id, 'passwordChanged', at, signedIn.tokenHash);
     });
@@ -174,7 +178,10 @@ export class AuthService {
           path: ['username'],
         });
       }
-      return this.users.insert({ ...input, passwordHash, at: this.now() });
+      const at = this.now();
+      const created = this.users.insert({ ...input, passwordHash, at });
+      this.shareUser(created, 'create', at);
+      return created;
     });
     return publicUser(this.requireUser(id));
   }
@@ -198,6 +205,7 @@ export class AuthService {
       }
       const at = this.now();
       this.users.update(user.id, input, at);
+      this.shareUser(user.id, 'update', at);
       if (input.disabled === true) this.users.endSessionsOf(user.id, 'disabled', at);
     });
     return publicUser(this.requireUser(input.id));
@@ -209,9 +217,32 @@ export class AuthService {
     inTransaction(this.db, () => {
       const at = this.now();
       this.users.setPassword(id, passwordHash, at);
+      this.shareUser(id, 'password', at);
       this.users.endSessionsOf(id, 'passwordChanged', at);
     });
     return publicUser(this.requireUser(id));
+  }
+
+  /**
+   * The hall's other terminals learn the account through the hub, password hash included, so a
+   * clerk signs in at any window of the hall, also offline.
+   */
+  private shareUser(id: number, operation: string, at: string): void {
+    const user = this.requireUser(id);
+    const entry: DirectoryUser = {
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      passwordHash: user.passwordHash,
+      disabled: user.disabled,
+    };
+    appendOutbox(this.db, {
+      entity: 'user',
+      entityId: user.username.toLowerCase(),
+      operation,
+      payload: entry,
+      at,
+    });
   }
 
   /** Counts a failure atomically; the fifth in a row locks the account. */

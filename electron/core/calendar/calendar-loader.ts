@@ -9,9 +9,13 @@ import {
 
 /**
  * The working-day calendar from the yearly arrangement files (`cn-YYYY.json`). Files in the data
- * folder's calendar/ (brought by sync) replace those shipped in resources/ for the same year.
+ * folder's calendar/ replace those shipped in resources/ for the same year, and years sent by the
+ * hub replace both.
  */
-export function loadWorkingDayCalendar(folders: string[]): WorkingDayCalendar {
+export function loadWorkingDayCalendar(
+  folders: string[],
+  fromHub: readonly CalendarYear[] = [],
+): WorkingDayCalendar {
   const years = new Map<number, CalendarYear>();
   for (const folder of folders) {
     if (!existsSync(folder)) continue;
@@ -22,5 +26,7 @@ export function loadWorkingDayCalendar(folders: string[]): WorkingDayCalendar {
       years.set(year.year, year);
     }
   }
+  // The hub's arrangement for a year replaces what was shipped: it may be a corrected one.
+  for (const year of fromHub) years.set(year.year, year);
   return createWorkingDayCalendar([...years.values()].sort((a, b) => a.year - b.year));
 }

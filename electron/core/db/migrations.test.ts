@@ -304,6 +304,47 @@ describe('migrations', () => {
     ).toThrow(/CHECK/);
   });
 
+  it('0012 numbers the existing outbox in order, gives it clocks and starts the sequence after it', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 11);
+    db.exec(`
+      INSERT INTO outbox (id, idempotency_key, entity, entity_id, operation, payload, created_at, pushed_at)
+      VALUES (4, 'k4', 'case', 'A', 'create', '{}', '2026-11-20T08:00:00.000Z', NULL),
+             (9, 'k9', 'case', 'A', 'complete', '{}', '2026-11-20T08:00:00.000Z', NULL),
+             (12, 'k12', 'walk', 'w', 'start', '{}', '2026-11-21T09:30:00.500Z', '2026-11-21T10:00:00.000Z');
+    `);
+    expect(migrate(db, bundledMigrations(), 12)).toBe(12);
+    const rows = db.prepare('SELECT id, seq, hlc, pushed_at FROM outbox ORDER BY id').all() as {
+      id: number;
+      seq: number;
+      hlc: string;
+      pushed_at: string | null;
+    }[];
+    expect(rows.map((row) => [row.id, row.seq])).toEqual([
+      [4, 1],
+      [9, 2],
+      [12, 3],
+    ]);
+    // Same millisecond, still ordered; the clocks read back as the creation times.
+    const hlcs = rows.map((row) => row.hlc);
+    expect([...hlcs].sort()).toEqual(hlcs);
+    expect(new Set(hlcs).size).toBe(3);
+    expect(Number(hlcs[2]?.slice(0, 15))).toBe(Date.parse('2026-11-21T09:30:00.500Z'));
+    expect(rows[2]?.pushed_at).toBe('2026-11-21T10:00:00.000Z');
+    const state = db.prepare('SELECT node, hlc, next_seq, acked_seq FROM sync_state').get() as {
+      node: string;
+      hlc: string;
+      next_seq: number;
+      acked_seq: number;
+    };
+    expect(state).toMatchObject({ hlc: hlcs[2], next_seq: 4, acked_seq: 0 });
+    expect(state.node).toMatch(/^n[0-9a-f]{12}$/);
+    expect(() =>
+      db.exec(`INSERT INTO outbox (seq, idempotency_key, entity, entity_id, operation, payload, hlc, created_at)
+        VALUES (3, 'k13', 'case', 'B', 'create', '{}', 'h', 't')`),
+    ).toThrow(/UNIQUE/);
+  });
+
   it('refuses a database newer than the engine', () => {
     const db = freshDb();
     db.pragma('user_version = 999');

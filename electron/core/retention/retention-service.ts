@@ -143,9 +143,11 @@ export class RetentionService {
     // A knowledge gap is the hall's question about its knowledge: it stays, unlinked.
     run('UPDATE knowledge_gaps SET case_id = NULL WHERE case_id = ?');
     run('UPDATE unresolved_reports SET case_id = NULL WHERE case_id = ?');
-    // Every outbox copy of the case carries its reference; unsent ones cannot be sent any more.
+    // Every outbox copy of the case carries its reference. The copies are emptied, not deleted:
+    // the hub's sequence must stay gap-free, and it records a redacted entry without applying it.
     run(
-      "DELETE FROM outbox WHERE json_extract(payload, '$.reference') = (SELECT reference FROM cases WHERE id = ?)",
+      `UPDATE outbox SET operation = 'redacted', payload = '{"redacted":true}'
+        WHERE json_extract(payload, '$.reference') = (SELECT reference FROM cases WHERE id = ?)`,
     );
     run('DELETE FROM cases_fts WHERE rowid = ?');
     run('DELETE FROM cases WHERE id = ?');

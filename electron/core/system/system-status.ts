@@ -15,6 +15,7 @@ export function readSystemStatus(
   knowledge: KnowledgeRepository,
   identity: EngineIdentity,
   model: ModelStatus,
+  network: SystemStatus['network'],
 ): SystemStatus {
   const pageCount = db.pragma('page_count', { simple: true }) as number;
   const pageSize = db.pragma('page_size', { simple: true }) as number;
@@ -27,7 +28,7 @@ export function readSystemStatus(
       journalMode: db.pragma('journal_mode', { simple: true }) as string,
     },
     model: modelSummary(model),
-    network: { state: 'not_configured', hubUrl: null },
+    network,
     knowledge: knowledge.counts(),
   };
 }

@@ -43,6 +43,14 @@ export class UnitRepository {
       .get(id) as UnitRecord | undefined;
   }
 
+  byUid(uid: string): UnitRecord | undefined {
+    return this.db
+      .prepare(
+        'SELECT id, uid, name, kind, department, updated_at AS updatedAt FROM units WHERE uid = ?',
+      )
+      .get(uid) as UnitRecord | undefined;
+  }
+
   idByName(name: string): number | undefined {
     const row = this.db.prepare('SELECT id FROM units WHERE name = ?').get(name) as
       { id: number } | undefined;
