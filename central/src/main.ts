@@ -29,7 +29,9 @@ program
   .description('启动中心服务 / run the hub')
   .action(async () => {
     const logger = pino({ level: config.logLevel });
-    const db = await openHubDb(config);
+    const db = await openHubDb(config, (error) => {
+      logger.warn({ err: error }, 'database connection lost; the pool reconnects');
+    });
     const hub = buildHub({ db, logger, version: HUB_VERSION });
     if (config.seedKnowledgeDir && existsSync(config.seedKnowledgeDir)) {
       const files = await seedKnowledge(hub.publishing, config.seedKnowledgeDir);

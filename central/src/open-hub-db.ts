@@ -11,9 +11,10 @@ const LOCK_FILE = 'hub.lock';
 /** The configured database, migrated to this hub's schema. */
 export async function openHubDb(
   config: Pick<HubConfig, 'dataDir' | 'databaseUrl'>,
+  onIdleError?: (error: Error) => void,
 ): Promise<HubDb> {
   if (config.databaseUrl) {
-    const db = openPostgresDb(config.databaseUrl);
+    const db = openPostgresDb(config.databaseUrl, onIdleError ? { onIdleError } : {});
     await migrateHub(db);
     return db;
   }

@@ -1,9 +1,20 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { HubDb, SqlExecutor } from './hub-db';
 
+export interface PgliteHubDb extends HubDb {
+  /** The whole database as a tarball: a backup, restored with `loadDataDir`. */
+  dump(): Promise<File | Blob>;
+}
+
 /** Embedded PostgreSQL in a folder: a single connection, so transactions queue one after another. */
-export async function openPgliteDb(dataDir: string | undefined): Promise<HubDb> {
-  const pglite = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+export async function openPgliteDb(
+  dataDir: string | undefined,
+  loadDataDir?: File | Blob,
+): Promise<PgliteHubDb> {
+  const pglite = await PGlite.create({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    ...(loadDataDir === undefined ? {} : { loadDataDir }),
+  });
   const executor = (target: Pick<PGlite, 'query'>): SqlExecutor => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       const result = await target.query<Row>(sql, [...params]);
@@ -18,5 +29,6 @@ export async function openPgliteDb(dataDir: string | undefined): Promise<HubDb> 
       await pglite.exec(sql);
     },
     close: () => pglite.close(),
+    dump: () => pglite.dumpDataDir('none'),
   };
 }

@@ -4,35 +4,106 @@ import pino from 'pino';
 import type { EnrolResponse, Mutation } from '@shared/hub/protocol';
 import type { HubDb } from '../db/hub-db';
 import { migrateHub } from '../db/migrations';
-import { openPgliteDb } from '../db/pglite-db';
-import { openPostgresDb } from '../db/postgres-db';
+import { openPgliteDb, type PgliteHubDb } from '../db/pglite-db';
+import { openPostgresDb, type PostgresHubDb } from '../db/postgres-db';
 import { buildHub, type Hub } from '../hub';
 
+export type HubBackend = 'pglite' | 'postgres';
+
+/** Tests drop their databases with FORCE, which ends idle pooled connections: expected. */
+const quietly = { onIdleError: () => undefined };
+
+/** The PostgreSQL server tests may use (CI starts one); PGlite only when absent. */
+export const postgresTestUrl = process.env.HUB_TEST_DATABASE_URL;
+
+/** What the environment offers: PGlite always, a PostgreSQL server when HUB_TEST_DATABASE_URL names one. */
+export function availableBackends(): HubBackend[] {
+  return postgresTestUrl ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** A copy of a hub database at one moment, to restore a hub from (a backup). */
+export type HubSnapshot =
+  { backend: 'pglite'; data: File | Blob } | { backend: 'postgres'; database: string };
+
 /**
- * A fresh, migrated hub database for one test file: in-memory PGlite, or, when
- * HUB_TEST_DATABASE_URL names a PostgreSQL server (CI), a new database on it, dropped afterwards.
+ * Fresh, migrated hub databases for tests: in-memory PGlite, or new databases on the PostgreSQL
+ * server named by HUB_TEST_DATABASE_URL, dropped at the end.
  */
-export async function openTestHubDb(): Promise<{ db: HubDb; dispose: () => Promise<void> }> {
-  const serverUrl = process.env.HUB_TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const db = await openPgliteDb(undefined);
+export class TestHubDatabases {
+  private readonly created: string[] = [];
+  private admin: pg.Client | undefined;
+
+  constructor(readonly backend: HubBackend = postgresTestUrl ? 'postgres' : 'pglite') {}
+
+  async open(from?: HubSnapshot): Promise<HubDb> {
+    if (this.backend === 'pglite') {
+      const db = await openPgliteDb(undefined, from?.backend === 'pglite' ? from.data : undefined);
+      await migrateHub(db);
+      return db;
+    }
+    const name = await this.createDatabase(
+      from?.backend === 'postgres' ? from.database : undefined,
+    );
+    const db = openPostgresDb(this.urlOf(name), quietly);
     await migrateHub(db);
-    return { db, dispose: () => db.close() };
+    return db;
   }
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = openPostgresDb(url.toString());
-  await migrateHub(db);
+
+  /** Copies the database as it is now. A PostgreSQL copy needs it closed: it is reopened. */
+  async snapshot(db: HubDb): Promise<{ snapshot: HubSnapshot; db: HubDb }> {
+    if (this.backend === 'pglite') {
+      const data = await (db as PgliteHubDb).dump();
+      return { snapshot: { backend: 'pglite', data }, db };
+    }
+    const current = (db as Partial<PostgresHubDb>).database;
+    if (!current) throw new Error('not a test database');
+    await db.close();
+    const copy = await this.createDatabase(current);
+    return {
+      snapshot: { backend: 'postgres', database: copy },
+      db: openPostgresDb(this.urlOf(current), quietly),
+    };
+  }
+
+  async dispose(): Promise<void> {
+    if (!this.admin) return;
+    for (const name of this.created.reverse())
+      await this.admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await this.admin.end();
+  }
+
+  private async createDatabase(template?: string): Promise<string> {
+    if (!postgresTestUrl) throw new Error('HUB_TEST_DATABASE_URL is not set');
+    if (!this.admin) {
+      this.admin = new pg.Client({ connectionString: postgresTestUrl });
+      await this.admin.connect();
+    }
+    const name = `hub_test_${randomBytes(6).toString('hex')}`;
+    await this.admin.query(
+      template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`,
+    );
+    this.created.push(name);
+    return name;
+  }
+
+  private urlOf(name: string): string {
+    const url = new URL(postgresTestUrl ?? '');
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
+}
+
+/** A fresh, migrated hub database for one test file (the environment's backend). */
+export async function openTestHubDb(
+  backend?: HubBackend,
+): Promise<{ db: HubDb; dispose: () => Promise<void> }> {
+  const databases = new TestHubDatabases(backend);
+  const db = await databases.open();
   return {
     db,
     dispose: async () => {
       await db.close();
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await admin.end();
+      await databases.dispose();
     },
   };
 }
@@ -51,8 +122,8 @@ export interface TestHub {
   dispose(): Promise<void>;
 }
 
-export async function startTestHub(): Promise<TestHub> {
-  const { db, dispose } = await openTestHubDb();
+export async function startTestHub(backend?: HubBackend): Promise<TestHub> {
+  const { db, dispose } = await openTestHubDb(backend);
   const hub = buildHub({ db, logger: pino({ level: 'silent' }), version: 'test' });
   await hub.admins.create('root', '中心管理员', 'hub-admin-password');
   const call: TestHub['call'] = async (method, url, options = {}) => {

@@ -10,7 +10,8 @@ import { evalCommand } from './eval-command';
 import { exportCases, exportKnowledge } from './export-command';
 import { importCommand } from './import-command';
 import { promptPassphrase } from './passphrase-prompt';
-import { cliVault, withStore } from './store';
+import { cliVault, unlockForCli, withStore } from './store';
+import { syncCommand } from './sync-command';
 import { usersCommand } from './users-command';
 
 // Piped into `head` or a pager that quits early: stop quietly, as command-line tools do.
@@ -135,6 +136,28 @@ program
       });
     },
   );
+
+program
+  .command('sync')
+  .description(
+    '与中心同步一次，或查看同步状态（请先关闭帮办台） / sync with the hub once, or show its state',
+  )
+  .argument('[action]', 'now | status', 'now')
+  .action(async (action: string) => {
+    if (action !== 'now' && action !== 'status') {
+      out('✖ 请指定 now 或 status / say now or status');
+      process.exitCode = 2;
+      return;
+    }
+    const key = await unlockForCli(cliVault(dataDir));
+    process.exitCode = await syncCommand(
+      dataDir,
+      key,
+      appPaths(import.meta.url).resourcesDir,
+      action,
+      out,
+    );
+  });
 
 program
   .command('rekey')
