@@ -10,6 +10,10 @@ export interface HubConfig {
   port: number;
   /** Knowledge files published on the first start (the same seed the terminals ship). */
   seedKnowledgeDir: string | undefined;
+  /** Holiday arrangements published on the first start (resources/calendar). */
+  seedCalendarDir: string | undefined;
+  /** Model files offered to terminals; shared storage when several instances run. */
+  modelsDir: string;
   logLevel: string;
 }
 
@@ -26,6 +30,13 @@ export function hubConfigFrom(env: NodeJS.ProcessEnv): HubConfig {
       env.HUB_SEED_KNOWLEDGE === ''
         ? undefined
         : (env.HUB_SEED_KNOWLEDGE ?? join(projectRoot, 'resources', 'knowledge')),
+    seedCalendarDir:
+      env.HUB_SEED_CALENDAR === ''
+        ? undefined
+        : (env.HUB_SEED_CALENDAR ?? join(projectRoot, 'resources', 'calendar')),
+    modelsDir: resolve(
+      env.HUB_MODELS_DIR ?? join(env.HUB_DATA_DIR ?? join(projectRoot, 'hub-data'), 'models'),
+    ),
     logLevel: env.HUB_LOG_LEVEL ?? 'info',
   };
 }

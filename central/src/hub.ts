@@ -4,12 +4,15 @@ import { HUB_API_VERSION } from '@shared/hub/protocol';
 import { AdminAccounts } from './auth/admin-accounts';
 import { HubAuthenticator } from './auth/authenticator';
 import { OversightService } from './admin/oversight-service';
+import { CalendarService } from './calendar/calendar-service';
 import type { HubDb } from './db/hub-db';
 import { EnrolmentService } from './enrolment/enrolment-service';
 import { HubApiError } from './http/hub-error';
 import { registerRoutes, type HubHandlers } from './http/register-routes';
 import { PublishingService } from './knowledge/publishing-service';
 import { HubMetrics } from './metrics';
+import { ModelFiles } from './models/model-files';
+import { PackageService } from './packages/package-service';
 import { ChangeLog } from './sync/change-log';
 import { ConflictLog } from './sync/conflict-log';
 import { EntityRules } from './sync/entity-rules';
@@ -24,6 +27,8 @@ export interface HubOptions {
   version: string;
   /** Names this instance in its clock and logs; random unless given. */
   instanceId?: string;
+  /** Where the model files it offers are kept (shared by all instances). */
+  modelsDir: string;
 }
 
 export interface Hub {
@@ -31,6 +36,9 @@ export interface Hub {
   admins: AdminAccounts;
   enrolment: EnrolmentService;
   publishing: PublishingService;
+  calendar: CalendarService;
+  models: ModelFiles;
+  packages: PackageService;
   push: PushService;
   pull: PullService;
   clock: HubClock;
@@ -55,6 +63,9 @@ export function buildHub(options: HubOptions): Hub {
   const push = new PushService(db, rules, clock, metrics);
   const pull = new PullService(db, changes, clock, metrics);
   const oversight = new OversightService(db, changes, clock);
+  const calendar = new CalendarService(db, changes, clock);
+  const models = new ModelFiles(db, options.modelsDir, changes, clock);
+  const packages = new PackageService(db, push, pull, clock);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger.child({ instance: instanceId }),
@@ -133,8 +144,15 @@ export function buildHub(options: HubOptions): Hub {
     conflicts: ({ query }) => oversight.conflicts(query),
     resolveConflict: ({ params, body }, { admin }) =>
       oversight.resolve(params.id, body.resolution, requireAdmin(admin).username),
+    publishCalendar: ({ body }, { admin }) =>
+      calendar.publish(body.arrangement, requireAdmin(admin).username),
+    calendarYears: () => calendar.years(),
+    hubModels: () => models.list(),
+    importPackage: ({ body }) => packages.import(body.content),
   };
-  registerRoutes(app, handlers, new HubAuthenticator(db));
+  const authenticator = new HubAuthenticator(db);
+  registerRoutes(app, handlers, authenticator);
+  models.register(app, authenticator);
 
   app.get('/metrics', async (_request, reply) => {
     const gauges = await db.query<{ terminals: number; open_conflicts: number; halls: number }>(
@@ -152,7 +170,7 @@ export function buildHub(options: HubOptions): Hub {
     );
   });
 
-  return { app, admins, enrolment, publishing, push, pull, clock };
+  return { app, admins, enrolment, publishing, calendar, models, packages, push, pull, clock };
 }
 
 function requireTerminal<T>(terminal: T | undefined): T {

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Command } from 'commander';
 import pino from 'pino';
 import { hubConfigFrom } from './config';
 import { buildHub } from './hub';
 import { openHubDb } from './open-hub-db';
-import { seedKnowledge } from './seed-knowledge';
+import { seedCalendar, seedKnowledge } from './seed-knowledge';
+import type { HubDb } from './db/hub-db';
 
 const HUB_VERSION = '0.1.0';
 const config = hubConfigFrom(process.env);
@@ -13,6 +15,16 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+/** The hub's services for a one-off command (the server is not running: PGlite is locked). */
+function quietHub(db: HubDb): ReturnType<typeof buildHub> {
+  return buildHub({
+    db,
+    logger: pino({ level: 'warn' }),
+    version: HUB_VERSION,
+    modelsDir: config.modelsDir,
+  });
 }
 
 const program = new Command()
@@ -32,10 +44,14 @@ program
     const db = await openHubDb(config, (error) => {
       logger.warn({ err: error }, 'database connection lost; the pool reconnects');
     });
-    const hub = buildHub({ db, logger, version: HUB_VERSION });
+    const hub = buildHub({ db, logger, version: HUB_VERSION, modelsDir: config.modelsDir });
     if (config.seedKnowledgeDir && existsSync(config.seedKnowledgeDir)) {
       const files = await seedKnowledge(hub.publishing, config.seedKnowledgeDir);
       if (files > 0) logger.info({ files }, 'published the seed knowledge');
+    }
+    if (config.seedCalendarDir && existsSync(config.seedCalendarDir)) {
+      const years = await seedCalendar(hub.calendar, config.seedCalendarDir);
+      if (years > 0) logger.info({ years }, 'published the shipped holiday arrangements');
     }
     const stop = async (): Promise<void> => {
       await hub.app.close();
@@ -56,7 +72,7 @@ program
   .option('--name <displayName>', '显示名 / display name')
   .action(async (username: string, options: { name?: string }) => {
     const db = await openHubDb(config);
-    const hub = buildHub({ db, logger: pino({ level: 'warn' }), version: HUB_VERSION });
+    const hub = quietHub(db);
     await hub.admins.create(username, options.name ?? username, await readStdin());
     await db.close();
     process.stdout.write(`管理员 ${username} 已就绪 / administrator ${username} is ready\n`);
@@ -69,7 +85,7 @@ program
   .argument('<name>', '名称 / name')
   .action(async (id: string, name: string) => {
     const db = await openHubDb(config);
-    const hub = buildHub({ db, logger: pino({ level: 'warn' }), version: HUB_VERSION });
+    const hub = quietHub(db);
     await hub.enrolment.createHall({ id, name });
     await db.close();
     process.stdout.write(`大厅 ${name} (${id}) 已添加 / hall added\n`);
@@ -82,7 +98,7 @@ program
   .option('--hours <n>', '有效小时数 / valid for hours', '24')
   .action(async (hallId: string, options: { hours: string }) => {
     const db = await openHubDb(config);
-    const hub = buildHub({ db, logger: pino({ level: 'warn' }), version: HUB_VERSION });
+    const hub = quietHub(db);
     const issued = await hub.enrolment.issueCode(
       { hallId, note: 'cli', validHours: Number(options.hours) },
       'cli',
@@ -90,6 +106,51 @@ program
     await db.close();
     process.stdout.write(`${issued.code}\n`);
   });
+
+program
+  .command('model')
+  .description(
+    '向终端提供一个模型文件（计算 sha256 并复制到中心模型目录） / offer a model file to terminals',
+  )
+  .argument('<action>', 'add')
+  .argument('<file>', 'GGUF 文件 / a GGUF file')
+  .requiredOption('--id <id>', '模型编号，如 qwen2.5-1.5b-instruct-q4_k_m / model id')
+  .option('--name <name>', '显示名称 / display name')
+  .option('--purpose <purpose>', 'chat | embedding', 'chat')
+  .option('--licence <licence>', '许可证 / licence', 'unknown')
+  .option('--ram <GiB>', '所需内存 / minimum RAM in GiB', '4')
+  .option('--context <tokens>', '上下文长度 / context length', '4096')
+  .action(
+    async (
+      action: string,
+      file: string,
+      options: {
+        id: string;
+        name?: string;
+        purpose: string;
+        licence: string;
+        ram: string;
+        context: string;
+      },
+    ) => {
+      if (action !== 'add') throw new Error('只支持 add / only `add` is supported');
+      const db = await openHubDb(config);
+      try {
+        const model = await quietHub(db).models.add(file, {
+          id: options.id,
+          name: options.name ?? options.id,
+          fileName: basename(file),
+          purpose: options.purpose === 'embedding' ? 'embedding' : 'chat',
+          licence: options.licence,
+          minimumRamGiB: Number(options.ram),
+          contextLength: Number(options.context),
+        });
+        process.stdout.write(`✔ ${model.id}  ${model.sizeBytes} bytes  sha256 ${model.sha256}\n`);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CalendarService } from './calendar/calendar-service';
 import type { PublishingService } from './knowledge/publishing-service';
 
 /**
@@ -17,5 +18,16 @@ export async function seedKnowledge(publishing: PublishingService, dir: string):
     );
   for (const name of files)
     await publishing.publish(name, readFileSync(join(dir, name), 'utf8'), 'seed');
+  return files.length;
+}
+
+/** On a hub's first start, publishes the holiday arrangements the terminals ship with. */
+export async function seedCalendar(calendar: CalendarService, dir: string): Promise<number> {
+  if ((await calendar.years()).length > 0) return 0;
+  const files = readdirSync(dir)
+    .filter((name) => /^cn-\d{4}\.json$/.test(name))
+    .sort();
+  for (const name of files)
+    await calendar.publish(JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown, 'seed');
   return files.length;
 }

@@ -53,9 +53,12 @@ import {
   CredentialsStore,
   DirectoryStream,
   hubCalendarYears,
+  hubModelOffers,
   KnowledgeStream,
   ModelStream,
+  OfflinePackages,
   OutboxQueue,
+  StreamPages,
   SyncRuns,
   SyncService,
   syncHandlers,
@@ -197,6 +200,10 @@ export class Engine {
         this.vectorIndexer.setModel(this.closed ? undefined : model);
       },
       vectorIndex: () => ({ available: vectors.available, ...vectors.counts() }),
+      hub: {
+        offers: () => hubModelOffers(this.db),
+        download: (id) => this.sync.modelDownload(id),
+      },
     });
     const indexer = new VectorIndexer(vectors, this.models, clock, logger);
     this.vectorIndexer = indexer;
@@ -297,12 +304,10 @@ export class Engine {
       indexer.schedule();
       this.broadcast('system.status', this.status());
     };
-    this.sync = new SyncService({
-      db: this.db,
-      credentials: new CredentialsStore(options.dataDir, options.osProtection),
-      outbox,
-      runs: new SyncRuns(this.db),
-      appliers: [
+    const syncRuns = new SyncRuns(this.db);
+    const streamPages = new StreamPages(
+      this.db,
+      [
         new DirectoryStream(this.db, userRepository, unitRepository, outbox, nowIso),
         new KnowledgeStream(importer, afterKnowledgeChange),
         new CalendarStream(this.db, nowIso, () => {
@@ -311,6 +316,14 @@ export class Engine {
         new ConflictStream(this.db),
         new ModelStream(this.db, nowIso),
       ],
+      nowIso,
+    );
+    this.sync = new SyncService({
+      db: this.db,
+      credentials: new CredentialsStore(options.dataDir, options.osProtection),
+      outbox,
+      runs: syncRuns,
+      pages: streamPages,
       clock,
       logger,
       appVersion: options.version,
@@ -324,6 +337,9 @@ export class Engine {
       },
     });
     this.syncReady = this.sync.init(options.sync?.auto ?? true);
+    const packages = new OfflinePackages(outbox, streamPages, syncRuns, clock, () =>
+      this.sync.requireCredentials(),
+    );
     const handlers: Handlers = {
       ...walkHandlers({
         units,
@@ -342,7 +358,7 @@ export class Engine {
         this.broadcast('vault.status', status);
       }),
       ...systemHandlers(this.status),
-      ...syncHandlers(this.sync),
+      ...syncHandlers(this.sync, packages),
       ...authHandlers(auth, settings, this.db, (userId, reason, except) => {
         this.endSessionsOf(userId, reason, except);
       }),

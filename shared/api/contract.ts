@@ -65,6 +65,7 @@ import {
   saveFieldsInputSchema,
 } from './review';
 import {
+  installFromHubInputSchema,
   installModelInputSchema,
   loadModelInputSchema,
   unloadModelInputSchema,
@@ -134,6 +135,9 @@ import {
 } from './walks';
 import {
   enrolInputSchema,
+  exportedPackageSchema,
+  importPackageInputSchema,
+  packageImportSchema,
   setHubUrlInputSchema,
   syncConflictSchema,
   syncHistoryInputSchema,
@@ -288,6 +292,24 @@ export const contract = {
     output: z.array(syncConflictSchema),
     access: ['admin', 'leader'],
     summary: 'Conflicts the hub recorded for this hall, open ones first',
+  }),
+  'sync.exportPackage': method({
+    input: emptyInputSchema,
+    output: exportedPackageSchema,
+    access: ['admin'],
+    summary: 'Writes the unacknowledged outbox to a signed offline package (USB)',
+  }),
+  'sync.importPackage': method({
+    input: importPackageInputSchema,
+    output: packageImportSchema,
+    access: ['admin'],
+    summary: 'Applies the package the hub answered with: acknowledgements and stream changes',
+  }),
+  'models.installFromHub': method({
+    input: installFromHubInputSchema,
+    output: modelStatusSchema,
+    access: ['admin'],
+    summary: 'Downloads a model file the hub offers (resumable, sha256 verified)',
   }),
   'system.status': method({
     input: emptyInputSchema,

@@ -82,6 +82,21 @@ export const modelStatusSchema = z.object({
   }),
   manifest: z.array(manifestEntrySchema),
   installed: z.array(installedModelSchema),
+  /** Model files the hub offers this terminal (empty when not enrolled). */
+  hubOffers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      fileName: z.string(),
+      purpose: z.enum(['chat', 'embedding']),
+      sizeBytes: z.number().int(),
+      sha256: z.string(),
+      licence: z.string(),
+      minimumRamGiB: z.number(),
+      fits: z.boolean(),
+      installed: z.boolean(),
+    }),
+  ),
 });
 export type ModelStatus = z.infer<typeof modelStatusSchema>;
 
@@ -139,3 +154,12 @@ export const modelProgressSchema = z.object({
   /** 0–1 */
   progress: z.number(),
 });
+
+export const installFromHubInputSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]*$/)
+      .max(120),
+  })
+  .strict();

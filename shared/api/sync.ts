@@ -93,3 +93,31 @@ export const syncConflictSchema = z.object({
   resolution: z.string().nullable(),
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
+
+export const exportedPackageSchema = z.object({
+  fileName: z.string(),
+  /** The package file's text (JSON), to save to a USB stick. */
+  content: z.string(),
+  mutations: z.number().int(),
+});
+export type ExportedPackage = z.infer<typeof exportedPackageSchema>;
+
+export const importPackageInputSchema = z
+  .object({
+    fileName: z.string().trim().min(1).max(255),
+    content: z
+      .string()
+      .min(1)
+      .max(64 * 1024 * 1024),
+  })
+  .strict();
+
+export const packageImportSchema = z.object({
+  /** Local writes the hub acknowledged with this package. */
+  acknowledged: z.number().int(),
+  /** Changes applied from the hub's streams. */
+  pulled: z.number().int(),
+  /** Streams skipped because this terminal had already synced past them. */
+  skippedStreams: z.array(z.string()),
+});
+export type PackageImport = z.infer<typeof packageImportSchema>;

@@ -139,3 +139,60 @@ export const publicationSchema = z.object({
   qa: z.number().int(),
 });
 export type Publication = z.infer<typeof publicationSchema>;
+
+export const publishCalendarSchema = z.object({
+  /** A year's holiday arrangement, in the calendar file format (resources/calendar). */
+  arrangement: z.unknown(),
+});
+export const calendarPublicationSchema = z.object({
+  year: z.number().int(),
+  source: z.string(),
+  holidays: z.number().int(),
+  makeUpWorkdays: z.number().int(),
+  publishedAt: z.iso.datetime(),
+});
+export type CalendarPublication = z.infer<typeof calendarPublicationSchema>;
+
+/** A model file the hub offers to terminals (registered with `bangban-hub model add`). */
+export const hubModelSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+  name: z.string(),
+  fileName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.gguf$/),
+  purpose: z.enum(['chat', 'embedding']),
+  sizeBytes: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  licence: z.string(),
+  minimumRamGiB: z.number().positive(),
+  contextLength: z.number().int().positive(),
+});
+export type HubModel = z.infer<typeof hubModelSchema>;
+export const hubModelRowSchema = hubModelSchema.extend({ addedAt: z.iso.datetime() });
+export type HubModelRow = z.infer<typeof hubModelRowSchema>;
+export const modelParamsSchema = z.object({ id: hubModelSchema.shape.id });
+
+export const importPackageSchema = z.object({
+  /** The package file's text, as the terminal wrote it to the USB stick. */
+  content: z
+    .string()
+    .min(1)
+    .max(64 * 1024 * 1024),
+});
+export const packageImportResultSchema = z.object({
+  terminalId: z.string(),
+  terminalName: z.string(),
+  hallName: z.string(),
+  mutations: z.number().int(),
+  applied: z.number().int(),
+  duplicates: z.number().int(),
+  conflicts: z.number().int(),
+  lastSeq: z.number().int(),
+  /**
+   * The package did not continue what the hub holds (the hub was restored from a backup): nothing
+   * was applied; the reply tells the terminal, whose next package carries what is missing.
+   */
+  needsResend: z.boolean(),
+  /** The package to carry back to the terminal: the hub's updates, signed. */
+  reply: z.string(),
+  replyFileName: z.string(),
+});
+export type PackageImportResult = z.infer<typeof packageImportResultSchema>;

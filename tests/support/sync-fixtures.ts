@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { buildHub, type Hub } from '../../central/src/hub';
@@ -14,7 +17,12 @@ export interface ListeningHub {
 }
 
 export async function listenHub(db: HubDb, admin = true): Promise<ListeningHub> {
-  const hub = buildHub({ db, logger: pino({ level: 'silent' }), version: 'test' });
+  const hub = buildHub({
+    db,
+    logger: pino({ level: 'silent' }),
+    version: 'test',
+    modelsDir: mkdtempSync(join(tmpdir(), 'hub-models-')),
+  });
   if (admin) await hub.admins.create('root', '中心管理员', 'hub-admin-password');
   const signIn = await hub.app.inject({
     method: 'POST',

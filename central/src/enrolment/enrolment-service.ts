@@ -3,6 +3,7 @@ import type { EnrolRequest, EnrolResponse } from '@shared/hub/protocol';
 import type { HubDb } from '../db/hub-db';
 import { iso, isoOrNull } from '../db/iso';
 import { HubApiError } from '../http/hub-error';
+import { packageKeyOf } from '../auth/package-key';
 import { groupCode, hashSecret, newEnrolmentCode, newSecret, newTerminalId } from '../auth/secrets';
 import type { HubClock } from '../sync/hub-clock';
 
@@ -123,8 +124,9 @@ export class EnrolmentService {
       if (hallId === undefined)
         throw new HubApiError('ENROLMENT_CODE_INVALID', { path: ['body', 'code'] });
       await tx.query(
-        `INSERT INTO terminals (id, hall_id, name, hostname, app_version, secret_hash, enrolled_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now())`,
+        `INSERT INTO terminals (id, hall_id, name, hostname, app_version, secret_hash, package_key,
+           enrolled_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
         [
           terminalId,
           hallId,
@@ -132,6 +134,7 @@ export class EnrolmentService {
           request.hostname ?? '',
           request.appVersion,
           hashSecret(secret),
+          packageKeyOf(secret),
         ],
       );
       const halls = await tx.query<{ name: string }>('SELECT name FROM halls WHERE id = $1', [

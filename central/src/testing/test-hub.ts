@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
@@ -124,7 +127,12 @@ export interface TestHub {
 
 export async function startTestHub(backend?: HubBackend): Promise<TestHub> {
   const { db, dispose } = await openTestHubDb(backend);
-  const hub = buildHub({ db, logger: pino({ level: 'silent' }), version: 'test' });
+  const hub = buildHub({
+    db,
+    logger: pino({ level: 'silent' }),
+    version: 'test',
+    modelsDir: mkdtempSync(join(tmpdir(), 'hub-models-')),
+  });
   await hub.admins.create('root', '中心管理员', 'hub-admin-password');
   const call: TestHub['call'] = async (method, url, options = {}) => {
     const response = await hub.app.inject({

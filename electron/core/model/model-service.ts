@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ApiError, type ModelStatus, type ParsedInput } from '@shared/api';
+import type { HubModel } from '@shared/hub/admin';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';
 import { detectHardware, recommendModel, recommendedThreads, type HardwareInfo } from './hardware';
@@ -61,6 +62,15 @@ export interface ModelServiceOptions {
   onEmbeddingModel?: (model: EmbeddingModel | undefined) => void;
   /** The vector index's counts for the status; none where the engine keeps no index. */
   vectorIndex?: () => VectorIndexStatus;
+  /** Model files the hub offers, and how to fetch one from it; none when not enrolled. */
+  hub?: HubModelSource;
+}
+
+/** The hub as a source of model files (sync keeps the list; the credentials authenticate). */
+export interface HubModelSource {
+  offers(): HubModel[];
+  /** The file's address at the hub and a fetch that authenticates; undefined when not enrolled. */
+  download(id: string): { url: string; fetch: typeof fetch } | undefined;
 }
 
 /**
@@ -207,7 +217,46 @@ export class ModelService {
         installed: installed.some((file) => file.fileName === model.file),
       })),
       installed,
+      hubOffers: (this.options.hub?.offers() ?? []).map((model) => ({
+        id: model.id,
+        name: model.name,
+        fileName: model.fileName,
+        purpose: model.purpose,
+        sizeBytes: model.sizeBytes,
+        sha256: model.sha256,
+        licence: model.licence,
+        minimumRamGiB: model.minimumRamGiB,
+        fits: model.minimumRamGiB <= ramGiB,
+        installed: installed.some((file) => file.fileName === model.fileName),
+      })),
     };
+  }
+
+  /** Downloads a file the hub offers, checked against the sha256 the hub recorded for it. */
+  async installFromHub(id: string, onProgress: (progress: number) => void): Promise<ModelStatus> {
+    const offer = this.options.hub?.offers().find((model) => model.id === id);
+    if (!offer) throw new ApiError('NOT_FOUND', { path: ['id'] });
+    const source = this.options.hub?.download(id);
+    if (!source)
+      throw new ApiError('CONFLICT', {
+        message: { zh: '本终端尚未注册到中心', en: 'This terminal is not enrolled at a hub' },
+        path: ['id'],
+      });
+    try {
+      await installModelFromUrl(source.url, {
+        dataDir: this.options.dataDir,
+        fileName: offer.fileName,
+        expectedSha256: offer.sha256,
+        fetch: source.fetch,
+        onProgress: ({ bytesDone }) => {
+          onProgress(bytesDone / offer.sizeBytes);
+        },
+      });
+    } catch (error) {
+      if (error instanceof ModelInstallError) throw installError(error);
+      throw error;
+    }
+    return this.status();
   }
 
   async install(

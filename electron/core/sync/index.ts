@@ -1,5 +1,6 @@
 import type { MethodName } from '@shared/api';
 import type { Handlers } from '../rpc/dispatcher';
+import type { OfflinePackages } from './offline-packages';
 import type { SyncService } from './sync-service';
 
 export { CalendarStream, hubCalendarYears } from './calendar-stream';
@@ -8,15 +9,20 @@ export { CredentialsStore, type HubCredentials } from './credentials-store';
 export { DirectoryStream } from './directory-stream';
 export { HubClient, HubRequestError, type FetchLike } from './hub-client';
 export { KnowledgeStream } from './knowledge-stream';
-export { ModelStream } from './model-stream';
+export { hubModelOffers, ModelStream } from './model-stream';
+export { OfflinePackages } from './offline-packages';
 export { OutboxQueue } from './outbox-queue';
+export { StreamPages } from './stream-pages';
 export type { StreamApplier } from './stream-applier';
 export { SyncRuns } from './sync-runs';
 export { SyncService, defaultSyncSchedule, type SyncSchedule } from './sync-service';
 
 type SyncMethods = Extract<MethodName, `sync.${string}`>;
 
-export function syncHandlers(sync: SyncService): Pick<Handlers, SyncMethods> {
+export function syncHandlers(
+  sync: SyncService,
+  packages: OfflinePackages,
+): Pick<Handlers, SyncMethods> {
   return {
     'sync.status': () => sync.status(),
     'sync.enrol': ({ hubUrl, code, terminalName }) => sync.enrol(hubUrl, code, terminalName),
@@ -25,5 +31,7 @@ export function syncHandlers(sync: SyncService): Pick<Handlers, SyncMethods> {
     'sync.now': () => sync.syncNow('manual'),
     'sync.history': ({ limit }) => sync.history(limit),
     'sync.conflicts': () => sync.conflicts(),
+    'sync.exportPackage': () => packages.export(),
+    'sync.importPackage': ({ content }) => packages.import(content),
   };
 }

@@ -1,3 +1,4 @@
+import { hubModelSchema, type HubModel } from '@shared/hub/admin';
 import type { Change } from '@shared/hub/protocol';
 import type { Db } from '../db/connection';
 import type { StreamApplier } from './stream-applier';
@@ -25,4 +26,14 @@ export class ModelStream implements StreamApplier {
           .run(id, JSON.stringify(change.data), this.now());
     }
   }
+}
+
+/** The model files the hub offers, as last pulled. */
+export function hubModelOffers(db: Db): HubModel[] {
+  return (
+    db.prepare('SELECT manifest FROM hub_models ORDER BY id').all() as { manifest: string }[]
+  ).flatMap((row) => {
+    const parsed = hubModelSchema.safeParse(JSON.parse(row.manifest));
+    return parsed.success ? [parsed.data] : [];
+  });
 }

@@ -6,14 +6,14 @@ import {
   type SyncState,
   type SyncStatus,
 } from '@shared/api';
-import { MAX_PUSH_BATCH, type Stream } from '@shared/hub/protocol';
+import { MAX_PUSH_BATCH } from '@shared/hub/protocol';
 import type { Clock } from '../clock';
-import { inTransaction, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Logger } from '../logger';
 import type { CredentialsStore, HubCredentials } from './credentials-store';
 import { HubClient, HubRequestError, type FetchLike } from './hub-client';
 import type { OutboxQueue } from './outbox-queue';
-import type { StreamApplier } from './stream-applier';
+import type { StreamPages } from './stream-pages';
 import type { SyncRuns } from './sync-runs';
 
 export interface SyncSchedule {
@@ -41,8 +41,7 @@ export interface SyncServiceOptions {
   credentials: CredentialsStore;
   outbox: OutboxQueue;
   runs: SyncRuns;
-  /** In pull order: a stream may rely on those before it (units need the users). */
-  appliers: StreamApplier[];
+  pages: StreamPages;
   clock: Clock;
   logger: Logger;
   appVersion: string;
@@ -324,17 +323,16 @@ export class SyncService {
 
   /** Every stream in order, page by page; each page and its cursor in one transaction. */
   private async pull(client: HubClient, done: Outcome): Promise<void> {
-    for (const applier of this.options.appliers) {
-      let cursor = this.cursor(applier.stream);
+    const pages = this.options.pages;
+    for (const applier of pages.appliers) {
+      let cursor = pages.cursor(applier.stream);
       let more = true;
       let changed = false;
       while (more) {
         const page = await client.call('pull', {
           query: { stream: applier.stream, cursor, limit: this.schedule.pageSize },
         });
-        inTransaction(this.options.db, () => {
-          applier.apply(page.changes, page.reset);
-          this.saveCursor(applier.stream, page.cursor);
+        pages.apply(applier, page, () => {
           this.hear(page.hubHlc);
         });
         cursor = page.cursor;
@@ -344,22 +342,6 @@ export class SyncService {
       }
       if (changed) applier.afterCommit?.();
     }
-  }
-
-  private cursor(stream: Stream): string {
-    const row = this.options.db
-      .prepare('SELECT cursor FROM sync_cursors WHERE stream = ?')
-      .get(stream) as { cursor: string } | undefined;
-    return row?.cursor ?? '';
-  }
-
-  private saveCursor(stream: Stream, cursor: string): void {
-    this.options.db
-      .prepare(
-        `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
-      )
-      .run(stream, cursor, this.now());
   }
 
   private hear(hubHlc: string): void {
@@ -393,7 +375,27 @@ export class SyncService {
     this.options.onStatus(this.status());
   }
 
-  private requireCredentials(): HubCredentials {
+  /** Where the hub serves a model file, with a fetch carrying this terminal's credentials. */
+  modelDownload(id: string): { url: string; fetch: typeof fetch } | undefined {
+    const credentials = this.credentials;
+    if (!credentials) return undefined;
+    const base = credentials.hubUrl.endsWith('/') ? credentials.hubUrl : `${credentials.hubUrl}/`;
+    const token = `${credentials.terminalId}.${credentials.secret}`;
+    return {
+      url: new URL(`v1/models/${encodeURIComponent(id)}/file`, base).toString(),
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: {
+            ...(init?.headers as Record<string, string>),
+            authorization: `Bearer ${token}`,
+          },
+        }),
+    };
+  }
+
+  /** The credentials of the enrolled terminal (offline packages sign with them). */
+  requireCredentials(): HubCredentials {
     if (this.credentials) return this.credentials;
     throw new ApiError('CONFLICT', {
       message: { zh: '本终端尚未注册到中心', en: 'This terminal is not enrolled at a hub' },
