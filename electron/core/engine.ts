@@ -54,10 +54,12 @@ import {
   DirectoryStream,
   hubCalendarYears,
   hubModelOffers,
+  HubRectificationRepository,
   KnowledgeStream,
   ModelStream,
   OfflinePackages,
   OutboxQueue,
+  RectificationStream,
   StreamPages,
   SyncRuns,
   SyncService,
@@ -313,6 +315,14 @@ export class Engine {
         new CalendarStream(this.db, nowIso, () => {
           calendar?.reload();
         }),
+        new RectificationStream(
+          new HubRectificationRepository(this.db),
+          userRepository,
+          unitRepository,
+          outbox,
+          logger,
+          nowIso,
+        ),
         new ConflictStream(this.db),
         new ModelStream(this.db, nowIso),
       ],

@@ -19,6 +19,9 @@ export interface ApplyContext {
 
 type JsonObject = Record<string, unknown>;
 
+/** Parts of a rectification mutation that describe its note, not the rectification. */
+const NOTE_FIELDS = new Set(['note', 'noteKind', 'by']);
+
 /**
  * How the hub merges each entity a terminal pushes (DESIGN §2, issue 6):
  * - cases, reviews, walks, findings, reports, gaps, evidence: owned by the terminal that made them;
@@ -145,7 +148,7 @@ export class EntityRules {
       key: `${entity}:${mutation.entityId}`,
       op: 'upsert',
       hlc: mutation.hlc,
-      data: { kind: entity, ...data },
+      data: { entity, record: data },
     });
     return 'applied';
   }
@@ -191,7 +194,7 @@ export class EntityRules {
     const data: JsonObject = { ...existing?.data };
     const fieldHlcs: Record<string, string> = { ...existing?.fieldHlcs };
     for (const [field, value] of Object.entries(payload)) {
-      if (field === 'note') continue;
+      if (NOTE_FIELDS.has(field)) continue;
       const seen = fieldHlcs[field];
       if (seen !== undefined && seen >= mutation.hlc) continue;
       data[field] = value;
@@ -199,7 +202,17 @@ export class EntityRules {
     }
     if (typeof payload.note === 'string') {
       const notes = Array.isArray(data.notes) ? (data.notes as unknown[]) : [];
-      data.notes = [...notes, { action, text: payload.note, hlc: mutation.hlc, at: mutation.at }];
+      data.notes = [
+        ...notes,
+        {
+          action,
+          kind: payload.noteKind ?? null,
+          text: payload.note,
+          by: payload.by ?? null,
+          hlc: mutation.hlc,
+          at: mutation.at,
+        },
+      ];
     }
     const record: HubRecordRow = {
       entity: 'rectification',

@@ -345,6 +345,42 @@ describe('migrations', () => {
     ).toThrow(/UNIQUE/);
   });
 
+  it('0013 rebuilds findings with their origin, keeping ids and what points at them', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 12);
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
+        VALUES (1, 'leader', '领导', 'leader', 'h', 't', 't');
+      INSERT INTO units (id, uid, name, kind, created_at, updated_at)
+        VALUES (1, 'u1', '县政务服务中心', 'hall', 't', 't');
+      INSERT INTO unresolved_reports (id, uid, unit_id, matter_name, need, reason, filed_by, filed_at)
+        VALUES (3, 'rep', 1, '事项', '办理证明', '系统不通', 1, 't');
+      INSERT INTO findings (id, uid, unresolved_report_id, unit_id, matter_name, category, severity,
+        description, leader_id, year, created_at)
+        VALUES (9, 'f9', 3, 1, '事项', 'other', 'low', '描述', 1, 2026, 't');
+      INSERT INTO rectifications (id, uid, finding_id, action, owner_unit_id, owner_person,
+        due_working_days, due_date, state, created_by, created_at, updated_at)
+        VALUES (4, 'r4', 9, '整改', 1, '张三', 5, '2026-12-01', 'pending', 1, 't', 't');
+    `);
+    expect(migrate(db, bundledMigrations(), 13)).toBe(13);
+    expect(db.prepare('SELECT id, uid, origin FROM findings').all()).toEqual([
+      { id: 9, uid: 'f9', origin: 'local' },
+    ]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // The rectification still points at its finding, and the keys are enforced again.
+    expect(() => db.exec('DELETE FROM findings WHERE id = 9')).toThrow(/FOREIGN KEY/);
+    const insert = (origin: string) =>
+      db
+        .prepare(
+          `INSERT INTO findings (uid, unit_id, matter_name, category, severity, description,
+             leader_id, year, created_at, origin) VALUES (?, 1, 'm', 'other', 'low', 'd', 1, 2026, 't', ?)`,
+        )
+        .run(`x-${origin}`, origin);
+    expect(() => insert('local')).toThrow(/CHECK/);
+    expect(() => insert('hub')).not.toThrow();
+  });
+
   it('refuses a database newer than the engine', () => {
     const db = freshDb();
     db.pragma('user_version = 999');

@@ -53,13 +53,31 @@ export function migrate(
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     if (target !== undefined && migration.version > target) break;
-    inTransaction(db, () => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    });
+    // Rebuilding a table others point at (SQLite's 12-step ALTER) needs foreign keys off for the
+    // swap, which only a pragma outside the transaction can do; the keys are checked before commit.
+    const rebuild = REBUILD_MARK.test(migration.sql);
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      inTransaction(db, () => {
+        db.exec(migration.sql);
+        if (rebuild) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0)
+            throw new Error(
+              `Migration ${migration.version} left ${broken.length} broken references`,
+            );
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      });
+    } finally {
+      if (rebuild) db.pragma('foreign_keys = ON');
+    }
   }
   return schemaVersion(db);
 }
+
+/** First line of a migration that rebuilds a table other tables reference. */
+const REBUILD_MARK = /^-- bangban:rebuilds-referenced-table$/m;
 
 function assertContiguous(migrations: Migration[]): void {
   migrations.forEach((migration, index) => {

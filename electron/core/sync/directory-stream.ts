@@ -16,6 +16,12 @@ const directoryUnitSchema = z.object({
   matters: z.array(z.object({ matterCode: z.string(), highFrequency: z.boolean() })),
 });
 
+/** A directory change: which kind of record, and the record as its terminal pushed it. */
+const directoryChangeSchema = z.object({
+  entity: z.enum(['user', 'unit']),
+  record: z.unknown(),
+});
+
 /**
  * The hall's users and units, as the hub merged them (the later write wins). An account or a unit
  * with local changes the hub has not acknowledged yet is left alone: those changes go up first,
@@ -35,9 +41,9 @@ export class DirectoryStream implements StreamApplier {
   apply(changes: Change[]): void {
     for (const change of changes) {
       if (change.op !== 'upsert') continue;
-      const kind = (change.data as { kind?: unknown }).kind;
-      if (kind === 'user') this.applyUser(directoryUserSchema.parse(change.data));
-      else if (kind === 'unit') this.applyUnit(directoryUnitSchema.parse(change.data));
+      const { entity, record } = directoryChangeSchema.parse(change.data);
+      if (entity === 'user') this.applyUser(directoryUserSchema.parse(record));
+      else this.applyUnit(directoryUnitSchema.parse(record));
     }
   }
 

@@ -260,7 +260,11 @@ export class FindingService {
         at,
       });
       this.findings.setState(row.id, input.kind === 'submit' ? 'to_verify' : 'in_progress', at);
-      this.shareRectification(row.id, input.kind, at, { note: input.text });
+      this.shareRectification(row.id, input.kind, at, {
+        note: input.text,
+        noteKind: input.kind === 'submit' ? 'submitted' : 'progress',
+        by: user.username,
+      });
     });
     return this.rectification(row.id);
   }
@@ -297,6 +301,8 @@ export class FindingService {
         });
       this.shareRectification(row.id, input.effective ? 'verify' : 'reject', at, {
         note: input.text,
+        noteKind: input.effective ? 'verified' : 'ineffective',
+        by: user.username,
       });
     });
     return this.rectification(row.id);
@@ -461,6 +467,7 @@ export class FindingService {
         walk: walkUid,
         unit: this.units.record(finding.unitId).uid,
         matterCode: finding.matterCode,
+        matterName: finding.matterName,
         stage: finding.stage,
         category: finding.category,
         severity: finding.severity,
@@ -490,8 +497,12 @@ export class FindingService {
         action: row.action,
         ownerUnit: this.units.record(row.ownerUnitId).uid,
         ownerPerson: row.ownerPerson,
+        ownerUser: row.ownerUserId === null ? null : this.findings.username(row.ownerUserId),
+        verifier: this.findings.username(row.verifierId),
+        dueWorkingDays: row.dueWorkingDays,
         dueDate: row.dueDate,
         state: row.state,
+        createdAt: row.createdAt,
         closedAt: row.closedAt,
         ...extra,
       },
