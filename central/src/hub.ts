@@ -11,6 +11,7 @@ import { HubApiError } from './http/hub-error';
 import { registerRoutes, type HubHandlers } from './http/register-routes';
 import { PublishingService } from './knowledge/publishing-service';
 import { HubMetrics } from './metrics';
+import { hubOpenApi } from './openapi';
 import { ModelFiles } from './models/model-files';
 import { PackageService } from './packages/package-service';
 import { ChangeLog } from './sync/change-log';
@@ -153,6 +154,8 @@ export function buildHub(options: HubOptions): Hub {
   const authenticator = new HubAuthenticator(db);
   registerRoutes(app, handlers, authenticator);
   models.register(app, authenticator);
+
+  app.get('/v1/openapi.json', () => hubOpenApi(options.version));
 
   app.get('/metrics', async (_request, reply) => {
     const gauges = await db.query<{ terminals: number; open_conflicts: number; halls: number }>(

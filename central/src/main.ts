@@ -3,12 +3,13 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import pino from 'pino';
 import { hubConfigFrom } from './config';
+import { hubOpenApi } from './openapi';
+import { HUB_VERSION } from './version';
 import { buildHub } from './hub';
 import { openHubDb } from './open-hub-db';
 import { seedCalendar, seedKnowledge } from './seed-knowledge';
 import type { HubDb } from './db/hub-db';
 
-const HUB_VERSION = '0.1.0';
 const config = hubConfigFrom(process.env);
 
 async function readStdin(): Promise<string> {
@@ -151,6 +152,13 @@ program
       }
     },
   );
+
+program
+  .command('openapi')
+  .description('输出中心接口的 OpenAPI 文档 / print the hub API as OpenAPI 3.1')
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(hubOpenApi(HUB_VERSION), null, 2)}\n`);
+  });
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
