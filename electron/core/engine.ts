@@ -138,6 +138,8 @@ export class Engine {
   /** The link to the hub; `syncReady` settles once its credentials were read. */
   readonly sync: SyncService;
   readonly syncReady: Promise<void>;
+  /** Sync by USB stick, for halls without a network. */
+  readonly packages: OfflinePackages;
   private nextConnectionId = 1;
   private closed = false;
 
@@ -350,6 +352,7 @@ export class Engine {
     const packages = new OfflinePackages(outbox, streamPages, syncRuns, clock, () =>
       this.sync.requireCredentials(),
     );
+    this.packages = packages;
     const handlers: Handlers = {
       ...walkHandlers({
         units,

@@ -140,12 +140,13 @@ program
 program
   .command('sync')
   .description(
-    '与中心同步一次，或查看同步状态（请先关闭帮办台） / sync with the hub once, or show its state',
+    '与中心同步一次、查看状态，或导出/导入离线包（请先关闭帮办台） / sync once, show the state, export/import an offline package',
   )
-  .argument('[action]', 'now | status', 'now')
-  .action(async (action: string) => {
-    if (action !== 'now' && action !== 'status') {
-      out('✖ 请指定 now 或 status / say now or status');
+  .argument('[action]', 'now | status | export | import', 'now')
+  .argument('[file]', '离线包或中心回执文件 / package or reply file')
+  .action(async (action: string, file: string | undefined) => {
+    if (action !== 'now' && action !== 'status' && action !== 'export' && action !== 'import') {
+      out('✖ 请指定 now、status、export 或 import / say now, status, export or import');
       process.exitCode = 2;
       return;
     }
@@ -156,6 +157,7 @@ program
       appPaths(import.meta.url).resourcesDir,
       action,
       out,
+      file,
     );
   });
 
