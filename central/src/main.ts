@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import pino from 'pino';
 import { hubConfigFrom } from './config';
+import { registerConsole } from './console-static';
 import { hubOpenApi } from './openapi';
 import { HUB_VERSION } from './version';
 import { buildHub } from './hub';
@@ -61,6 +63,11 @@ program
     };
     process.once('SIGINT', () => void stop());
     process.once('SIGTERM', () => void stop());
+    // The administrator console is built beside this file (out/hub/console); only a running server
+    // serves it, so buildHub (and every test hub) stays API-only.
+    const consoleDir = fileURLToPath(new URL('./console', import.meta.url));
+    if (!(await registerConsole(hub.app, consoleDir)))
+      logger.warn({ consoleDir }, 'the administrator console is not built; serving the API only');
     await hub.app.listen({ host: config.host, port: config.port });
   });
 

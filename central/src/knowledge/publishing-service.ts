@@ -42,26 +42,33 @@ export class PublishingService {
     return this.db.transaction(async (tx) => {
       await this.checkReferences(tx, file);
       const hlc = this.clock.tick();
-      for (const item of items) {
-        const current = await this.current(tx, item.key);
-        if (current === canonicalJson(item.data)) continue;
-        if (current !== undefined)
-          throw new HubApiError('CONFLICT', {
-            message: {
-              zh: `${item.key} 已以不同内容发布：修改内容须提高版本号`,
-              en: `${item.key} was published with other content: raise its version to change it`,
-            },
-            path: ['body', 'content'],
-          });
-        await this.changes.append(tx, {
-          stream: 'knowledge',
+      const current = await this.current(
+        tx,
+        items.map((item) => item.key),
+      );
+      const changed = items.filter((item) => {
+        const published = current.get(item.key);
+        if (published === undefined) return true;
+        if (published === canonicalJson(item.data)) return false;
+        throw new HubApiError('CONFLICT', {
+          message: {
+            zh: `${item.key} 已以不同内容发布：修改内容须提高版本号`,
+            en: `${item.key} was published with other content: raise its version to change it`,
+          },
+          path: ['body', 'content'],
+        });
+      });
+      await this.changes.appendMany(
+        tx,
+        changed.map((item) => ({
+          stream: 'knowledge' as const,
           scope: '*',
           key: item.key,
-          op: 'upsert',
+          op: 'upsert' as const,
           hlc,
           data: item.data,
-        });
-      }
+        })),
+      );
       const rows = await tx.query<{ id: number; published_at: Date }>(
         `INSERT INTO knowledge_publications (file_name, sha256, published_by, matters, policies, qa)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, published_at`,
@@ -105,12 +112,14 @@ export class PublishingService {
     }));
   }
 
-  private async current(tx: SqlExecutor, key: string): Promise<string | undefined> {
-    const rows = await tx.query<{ data: unknown }>(
-      `SELECT data FROM changes WHERE stream = 'knowledge' AND scope = '*' AND key = $1 AND NOT superseded`,
-      [key],
+  /** What is published now under these keys, as canonical JSON. */
+  private async current(tx: SqlExecutor, keys: string[]): Promise<Map<string, string>> {
+    const rows = await tx.query<{ key: string; data: unknown }>(
+      `SELECT key, data FROM changes
+        WHERE stream = 'knowledge' AND scope = '*' AND key = ANY($1::text[]) AND NOT superseded`,
+      [keys],
     );
-    return rows[0] ? canonicalJson(rows[0].data) : undefined;
+    return new Map(rows.map((row) => [row.key, canonicalJson(row.data)]));
   }
 
   /** Terminals refuse an item naming a matter they do not know: so does the hub, up front. */

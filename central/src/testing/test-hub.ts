@@ -70,9 +70,27 @@ export class TestHubDatabases {
 
   async dispose(): Promise<void> {
     if (!this.admin) return;
-    for (const name of this.created.reverse())
-      await this.admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of this.created.reverse()) await this.drop(name);
     await this.admin.end();
+  }
+
+  /**
+   * A database just written to heavily may have an autovacuum worker in it, which a role
+   * without superuser cannot end: wait for it a little, then leave the database to the server.
+   */
+  private async drop(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        return;
+      } catch (error) {
+        if (attempt === 10) {
+          process.stderr.write(`test database ${name} left behind: ${String(error)}\n`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   }
 
   private async createDatabase(template?: string): Promise<string> {

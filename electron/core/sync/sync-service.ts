@@ -165,7 +165,8 @@ export class SyncService {
     };
     await this.options.credentials.save(this.credentials);
     this.options.outbox.receiveClock(enrolled.hubHlc, this.options.clock.now().getTime());
-    this.setState('idle', null);
+    // The first sync follows at once (it reports "syncing"): never "synced" before it ran.
+    this.problem = null;
     await this.syncNow('manual');
     return this.status();
   }
