@@ -61,12 +61,20 @@ export default tseslint.config(
       '*.config.{ts,js}',
       'electron.vite.config.ts',
       'central/vite.config.ts',
+      'central/console/vite.config.ts',
       '{tests/e2e,bench}/vitest.config.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // The hub's administrator console: browser code, served by the hub, talking only to its API.
+    files: ['central/console/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
@@ -113,6 +121,49 @@ export default tseslint.config(
     ],
     'The hub depends on shared/ only: terminals reach it through its documented HTTP API.',
   ),
+  {
+    // The console is a browser page: shared/ and browser libraries only, never the hub's own code
+    // (central/src), Node, Electron, the engine or the desktop renderer. It reaches the hub through
+    // the documented HTTP API, like any other client.
+    files: ['central/console/**/*.{ts,tsx}'],
+    ignores: ['central/console/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...nodeBuiltins,
+                'electron',
+                'electron/*',
+                'better-sqlite3-multiple-ciphers',
+                'fastify',
+                '@fastify/*',
+                'pino',
+                'pg',
+                '@electric-sql/*',
+                '@node-rs/*',
+                'node-llama-cpp',
+                'commander',
+                'ws',
+                '**/renderer/**',
+                '**/electron/**',
+                '**/central/src/**',
+              ],
+              message:
+                'The console may import only shared/ and browser libraries: it talks to the hub through its HTTP API.',
+            },
+            {
+              // A relative way out of central/console into central/src.
+              regex: '^(\\.\\./){2,}src(/|$)',
+              message: 'The console does not import the hub (central/src): use its HTTP API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   zone(
     ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     ['**/renderer/**', '**/core/**', 'better-sqlite3-multiple-ciphers'],

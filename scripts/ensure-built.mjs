@@ -13,6 +13,7 @@ const outputs = [
   'out/preload/index.cjs',
   'out/renderer/index.html',
   'out/hub/main.js',
+  'out/hub/console/index.html',
 ];
 const sources = [
   'electron',
@@ -50,6 +51,15 @@ export function ensureBuilt() {
       'build',
       '--config',
       'central/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    // After the hub: its build empties out/hub, where the console goes.
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--config',
+      'central/console/vite.config.ts',
       '--logLevel',
       'warn',
     ],

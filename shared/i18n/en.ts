@@ -590,11 +590,13 @@ export const en = {
       '{{file}} · {{dimensions}} dimensions · {{indexed}} of {{entries}} entries indexed',
     vectorsUnavailable: 'The sqlite-vec extension cannot load here: search uses keywords only',
     hubOffers: 'Models offered by the hub',
-    hubOffersHint: 'Published by the hub administrator; downloads resume and are checked against their sha256.',
+    hubOffersHint:
+      'Published by the hub administrator; downloads resume and are checked against their sha256.',
     hubOffersEmpty: 'The hub offers no model (or this terminal is not enrolled)',
     hubDownload: 'Download from hub',
     hubDownloading: 'Downloading…',
     hubDownloaded: '{{name}} downloaded and its sha256 checked',
+    hubModel: 'Model',
     notInstalled: 'Not installed',
     hubSize: 'Size',
   },
@@ -1334,7 +1336,8 @@ export const en = {
     clockSkew: "This PC's clock is about {{minutes}} minutes off the hub's",
     clockSkewHint:
       'A wrong clock confuses due dates and the order of changes: set the system time (or turn on automatic time).',
-    notEnrolledHint: 'This terminal is not enrolled at a hub: it works alone and keeps its data here.',
+    notEnrolledHint:
+      'This terminal is not enrolled at a hub: it works alone and keeps its data here.',
     notEnrolledAskAdmin:
       'To sync with the hub, ask the administrator to enrol it with a code from the hub.',
     syncNow: 'Sync now',

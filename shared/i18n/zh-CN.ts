@@ -581,7 +581,8 @@ export const zhCN = {
     hubOffersEmpty: '中心暂未提供模型（或本终端尚未注册到中心）',
     hubDownload: '从中心下载',
     hubDownloading: '正在下载…',
-    hubDownloaded: '{{name}} 已下载并完成 sha256 校验',
+    hubDownloaded: '{{name}}已下载并完成 sha256 校验',
+    hubModel: '模型',
     notInstalled: '未安装',
     hubSize: '大小',
   },
@@ -1337,7 +1338,7 @@ export const zhCN = {
     terminalNameHint: '中心用这个名称区分本大厅的各台电脑',
     enrol: '注册并同步',
     enrolling: '正在注册并进行首次同步，请稍候…',
-    enrolled: '注册成功：本终端已加入 {{hall}}',
+    enrolled: '注册成功：本终端已加入{{hall}}',
     package: {
       title: '离线包（U 盘同步）',
       intro:

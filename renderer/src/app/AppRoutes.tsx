@@ -9,6 +9,7 @@ import { CopilotScreen, GapsScreen } from '../features/copilot';
 import { ModelsScreen } from '../features/models';
 import { AuditScreen, SecurityScreen } from '../features/security';
 import { ApplicationRoute, NoticeRoute, ReviewRoute } from '../features/review';
+import { SyncScreen } from '../features/sync';
 import {
   CoverageScreen,
   RectificationsScreen,
@@ -117,6 +118,7 @@ export function AppRoutes({ role }: { role: Role }) {
           </Allowed>
         }
       />
+      <Route path="sync" element={<SyncScreen role={role} />} />
       <Route
         path="admin/units"
         element={

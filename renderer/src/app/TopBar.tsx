@@ -16,6 +16,7 @@ import {
   RobotOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SyncOutlined,
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -175,6 +176,15 @@ export function TopBar({ user }: { user: User }) {
             </Button>
           </Dropdown>
         ) : null}
+        <Button
+          type="text"
+          className={navClass(pathname === '/sync')}
+          icon={<SyncOutlined />}
+          onClick={() => void navigate('/sync')}
+          data-testid="nav-sync"
+        >
+          {t('nav.sync')}
+        </Button>
         {isAdmin(user.role) ? (
           <Dropdown
             trigger={['click']}

@@ -28,3 +28,8 @@ export function canRunWalks(role: Role): boolean {
 export function canFileUnresolved(role: Role): boolean {
   return role === 'clerk' || role === 'leader' || role === 'admin';
 }
+
+/** Who may read the sync history and the hub's conflicts (mirrors `sync.history`'s access). */
+export function canReadSyncRecords(role: Role): boolean {
+  return role === 'admin' || role === 'leader';
+}

@@ -46,6 +46,10 @@ export const queryKeys = {
   coverageMatrix: (input: MethodInput<'coverage.matrix'>) => ['coverage', 'matrix', input] as const,
   coverageDashboard: (input: MethodInput<'coverage.dashboard'>) =>
     ['coverage', 'dashboard', input] as const,
+  sync: ['sync'] as const,
+  syncStatus: ['sync', 'status'] as const,
+  syncHistory: ['sync', 'history'] as const,
+  syncConflicts: ['sync', 'conflicts'] as const,
 };
 
 /** Queries anyone may see (no session): they survive sign-out. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import {
   Alert,
+  App,
   Button,
   Card,
   Descriptions,
@@ -12,6 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { CloudDownloadOutlined } from '@ant-design/icons';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +29,7 @@ import { useLanguage } from '../../ui/use-language';
 
 type ManifestRow = ModelStatus['manifest'][number];
 type FileRow = ModelStatus['installed'][number];
+type HubOfferRow = ModelStatus['hubOffers'][number];
 
 function stateTone(state: ModelStatus['state']): 'success' | 'info' | 'warning' | 'error' {
   if (state === 'ready') return 'success';
@@ -55,6 +58,139 @@ function HardwareCard({ status }: { status: ModelStatus }) {
           {hardware.gpu ?? t('models.noGpu')}
         </Descriptions.Item>
       </Descriptions>
+    </Card>
+  );
+}
+
+/** Model files the hub offers this terminal; the admin downloads one (resumable, verified). */
+function HubOffersCard({ status }: { status: ModelStatus }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [progress, setProgress] = useState<{ fileName: string; progress: number }>();
+  useEffect(
+    () =>
+      client.events.on('models.progress', (next) => {
+        if (next.phase === 'install') setProgress(next);
+      }),
+    [client],
+  );
+  const download = useMutation({
+    mutationFn: (offer: HubOfferRow) => client.models.installFromHub({ id: offer.id }),
+    onMutate: () => {
+      setProgress(undefined);
+    },
+    onSuccess: (next, offer) => {
+      queryClient.setQueryData(queryKeys.models, next);
+      void message.success(t('models.hubDownloaded', { name: offer.name }));
+    },
+  });
+  // Progress events reach every window: show those about the file being fetched from here.
+  const downloading = download.isPending ? download.variables : undefined;
+  const shown = downloading && progress?.fileName === downloading.fileName ? progress.progress : 0;
+
+  const columns: ColumnDef<HubOfferRow>[] = [
+    {
+      header: t('models.hubModel'),
+      id: 'model',
+      cell: ({ row: { original: offer } }) => (
+        <Space orientation="vertical" size={0}>
+          <Space wrap>
+            <Typography.Text strong>{offer.name}</Typography.Text>
+            <Tag>{t(`models.purpose.${offer.purpose}`)}</Tag>
+          </Space>
+          <Typography.Text type="secondary" className="mono">
+            {offer.fileName}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      header: t('models.hubSize'),
+      id: 'size',
+      cell: ({ row: { original: offer } }) => (
+        <Space orientation="vertical" size={0}>
+          <span className="nowrap">{formatBytes(offer.sizeBytes)}</span>
+          <Typography.Text type="secondary">
+            {t('models.licence', { licence: offer.licence })}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      header: 'RAM',
+      id: 'fits',
+      cell: ({ row: { original: offer } }) => (
+        <Space orientation="vertical" size={0}>
+          <Tag color={offer.fits ? 'green' : 'red'}>
+            {offer.fits ? t('models.fits') : t('models.tooBig')}
+          </Tag>
+          <Typography.Text type="secondary">
+            {t('models.minimumRam', { ram: offer.minimumRamGiB })}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      header: t('models.state'),
+      id: 'installed',
+      cell: ({ row: { original: offer } }) =>
+        offer.installed ? (
+          <Tag color="green" data-testid="hub-model-installed">
+            {t('models.installed')}
+          </Tag>
+        ) : (
+          <Tag>{t('models.notInstalled')}</Tag>
+        ),
+    },
+    {
+      header: t('common.actions'),
+      id: 'actions',
+      cell: ({ row: { original: offer } }) =>
+        downloading?.id === offer.id ? (
+          <Progress
+            percent={Math.round(shown * 100)}
+            status="active"
+            size="small"
+            className="hub-model-progress"
+            data-testid="hub-model-progress"
+          />
+        ) : (
+          <Button
+            size="small"
+            type={offer.installed ? 'default' : 'primary'}
+            icon={<CloudDownloadOutlined />}
+            disabled={offer.installed || download.isPending}
+            onClick={() => {
+              download.mutate(offer);
+            }}
+            data-testid="hub-model-download"
+          >
+            {t('models.hubDownload')}
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <Card
+      title={t('models.hubOffers')}
+      className="page-section"
+      size="small"
+      data-testid="hub-models-card"
+    >
+      <Typography.Paragraph type="secondary">{t('models.hubOffersHint')}</Typography.Paragraph>
+      <ErrorAlert error={download.error ?? undefined} testId="hub-model-error" />
+      <DataTable
+        data={status.hubOffers}
+        columns={columns}
+        getRowId={(offer) => offer.id}
+        empty={t('models.hubOffersEmpty')}
+        testId="hub-models"
+        rowTestId="hub-model"
+        caption={t('models.hubOffers')}
+      />
     </Card>
   );
 }
@@ -326,6 +462,7 @@ export function ModelsScreen() {
               caption={t('models.files')}
             />
           </Card>
+          <HubOffersCard status={data} />
           <InstallForm />
           <Card className="page-section" size="small">
             <DataTable

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { SystemStatus } from '@shared/api/system';
-import { useConnectionState, useEngine } from '../../app/engine-context';
+import { useConnectionState, useEngine, useSessionState } from '../../app/engine-context';
+import { pickText } from '../../ui/api-error';
 import { formatBytes, formatDateTime } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
 import { StatusItem, type Tone } from './StatusItem';
 import { useSystemStatus } from './use-system-status';
 
@@ -19,13 +21,27 @@ const networkTones: Record<SystemStatus['network']['state'], Tone> = {
 };
 const connectionTones = { connecting: 'warn', open: 'ok', closed: 'bad' } as const;
 
+function networkTone(network: SystemStatus['network']): Tone {
+  if (network.state === 'online' && network.problem) return 'bad';
+  return networkTones[network.state];
+}
+
+/** The router lives inside the signed-in shell, below this bar: the hash is its address. */
+function openSyncScreen(): void {
+  window.location.hash = '#/sync';
+}
+
 /** The bottom line: engine, database, model, network, connection and knowledge at a glance. */
 export function StatusBar() {
   const { t } = useTranslation();
   const engine = useEngine();
   const connection = useConnectionState();
+  const language = useLanguage();
+  const signedIn = useSessionState().status === 'signedIn';
   const { data: status } = useSystemStatus();
   const unknown = t('statusBar.unknown');
+  const network = status?.network;
+  const configured = network !== undefined && network.state !== 'not_configured';
 
   return (
     <footer className="status-bar" data-testid="status-bar" aria-label={t('app.name')}>
@@ -72,9 +88,44 @@ export function StatusBar() {
       <StatusItem
         testId="status-network"
         label={t('statusBar.network')}
-        tone={status ? networkTones[status.network.state] : 'idle'}
-        value={status ? t(`statusBar.networks.${status.network.state}`) : unknown}
-        detail={status?.network.hubUrl ?? undefined}
+        tone={network ? networkTone(network) : 'idle'}
+        value={
+          network
+            ? `${t(`statusBar.networks.${network.state}`)}${
+                configured && network.pending > 0
+                  ? ` · ${t('statusBar.pending', { count: network.pending })}`
+                  : ''
+              }`
+            : unknown
+        }
+        detail={
+          network && (configured || signedIn) ? (
+            <div data-testid="status-network-detail">
+              {configured ? (
+                <>
+                  {network.hubUrl ? (
+                    <div>{t('statusBar.hubDetail', { url: network.hubUrl })}</div>
+                  ) : null}
+                  <div>{t('statusBar.pendingDetail', { count: network.pending })}</div>
+                  <div>
+                    {network.lastSyncAt
+                      ? t('statusBar.lastSync', { at: formatDateTime(network.lastSyncAt) })
+                      : t('statusBar.neverSynced')}
+                  </div>
+                  {network.problem ? (
+                    <div className="status-detail-problem">
+                      {pickText(network.problem, language)}
+                    </div>
+                  ) : null}
+                </>
+              ) : null}
+              {signedIn ? (
+                <div className="status-detail-hint">{t('statusBar.openSync')}</div>
+              ) : null}
+            </div>
+          ) : undefined
+        }
+        onClick={signedIn ? openSyncScreen : undefined}
       />
       <StatusItem
         testId="status-connection"

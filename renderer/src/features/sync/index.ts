@@ -1,0 +1,2 @@
+import './sync.css';
+export { SyncScreen } from './SyncScreen';
