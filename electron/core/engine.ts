@@ -449,6 +449,8 @@ export class Engine {
     return {
       receive: async (message) => {
         send(await this.dispatcher.dispatch(message, connection));
+        // Whatever the method, a new outbox entry means something to send: say so, and send it soon.
+        if (!this.closed) this.sync.noticeLocalWrites();
       },
       close: () => {
         this.connections.delete(connection);

@@ -95,7 +95,24 @@ describe('sync between terminals and a hub', () => {
       role: 'clerk',
       password: 'Qingshan#2026',
     });
-    expect((await one.ok('sync.now', {})).outcome).toBe('ok');
+    // No "sync now": an online terminal sends a new write within seconds on its own.
+    expect(
+      one.events.some(
+        (event) =>
+          event.event === 'sync.status' && (event.payload as { pending: number }).pending > 0,
+      ),
+    ).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (
+            await hub.db.query(
+              "SELECT 1 FROM records WHERE entity = 'user' AND entity_key = 'qingshan/zhangsan'",
+            )
+          ).length,
+        { timeout: 15_000 },
+      )
+      .toBe(1);
     const run = await two.ok('sync.now', {});
     expect(run).toMatchObject({ outcome: 'ok' });
     expect(run.pulled).toBeGreaterThanOrEqual(2);

@@ -28,6 +28,9 @@ export interface SyncSchedule {
   pageSize: number;
 }
 
+/** How soon new local writes go to an online hub: a few seconds gathers a clerk's burst. */
+const SOON_MS = 3_000;
+
 export const defaultSyncSchedule: SyncSchedule = {
   intervalMs: 60_000,
   minBackoffMs: 2_000,
@@ -72,6 +75,7 @@ export class SyncService {
   private failures = 0;
   private clockSkewSeconds: number | null = null;
   private stopped = true;
+  private lastPending = -1;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.schedule = { ...defaultSyncSchedule, ...options.schedule };
@@ -131,6 +135,23 @@ export class SyncService {
       clockSkewSeconds: this.clockSkewSeconds,
       credentialProtection: this.options.credentials.protection,
     };
+  }
+
+  /**
+   * Called after each request the engine answers: when the outbox grew, the status (pending count)
+   * goes out at once, and a terminal that is online sends the new writes within seconds instead
+   * of at the next minute's run. A terminal backing off after failures keeps its schedule.
+   */
+  noticeLocalWrites(): void {
+    const pending = this.options.outbox.pendingCount();
+    if (pending === this.lastPending) return;
+    const grew = pending > this.lastPending;
+    this.lastPending = pending;
+    this.options.onStatus(this.status());
+    if (!grew || this.state !== 'idle' || this.running) return;
+    const soon = this.options.clock.now().getTime() + SOON_MS;
+    if (this.nextAttemptAt === null || Date.parse(this.nextAttemptAt) > soon)
+      this.scheduleIn(SOON_MS);
   }
 
   async enrol(hubUrl: string, code: string, terminalName: string): Promise<SyncStatus> {
