@@ -143,6 +143,8 @@ export class SyncService {
    * of at the next minute's run. A terminal backing off after failures keeps its schedule.
    */
   noticeLocalWrites(): void {
+    // A terminal that is not enrolled has nobody to send to: nothing to announce.
+    if (!this.credentials) return;
     const pending = this.options.outbox.pendingCount();
     if (pending === this.lastPending) return;
     const grew = pending > this.lastPending;
