@@ -41,8 +41,9 @@ const slowSchedule = {
 async function enrolledTerminal(
   name: string,
   admin: { username: string; displayName: string; password: string } = ADMIN,
+  sync: typeof slowSchedule = slowSchedule,
 ): Promise<TestEngine> {
-  const terminal = openTestEngine({ sync: slowSchedule });
+  const terminal = openTestEngine({ sync });
   terminals.push(terminal);
   await terminal.engine.syncReady;
   await terminal.ok('setup.createAdmin', { hallName: '青山县政务服务中心', ...admin });
@@ -143,6 +144,41 @@ describe('sync between terminals and a hub', () => {
     expect(await one.ok('sync.status', {})).toMatchObject({ state: 'idle', pending: 0 });
     const history = await one.ok('sync.history', { limit: 10 });
     expect(history.map((run) => run.outcome).slice(0, 2)).toEqual(['ok', 'offline']);
+  });
+
+  it('retries an unreachable hub on its own, still showing 离线 while it tries', async () => {
+    const quick = {
+      auto: true,
+      schedule: { intervalMs: 3_600_000, minBackoffMs: 30, maxBackoffMs: 60 },
+    };
+    const three = await enrolledTerminal('3号窗口', { ...ADMIN, username: 'admin3' }, quick);
+    await three.ok('sync.setHubUrl', { hubUrl: 'http://127.0.0.1:9' });
+    await three.ok('sync.now', {});
+    const seen = three.events.length;
+    await expect
+      .poll(async () => (await three.ok('sync.history', { limit: 10 })).length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(5);
+    const history = await three.ok('sync.history', { limit: 3 });
+    expect(history.map((run) => [run.trigger, run.outcome])).toEqual([
+      ['auto', 'offline'],
+      ['auto', 'offline'],
+      ['auto', 'offline'],
+    ]);
+    // Every status the background retries announced still reads 离线, never "syncing".
+    const states = three.events
+      .slice(seen)
+      .filter((event) => event.event === 'sync.status')
+      .map((event) => (event.payload as { state: string }).state);
+    expect(states.length).toBeGreaterThan(0);
+    expect(new Set(states)).toEqual(new Set(['offline']));
+
+    await three.ok('sync.setHubUrl', { hubUrl });
+    await expect
+      .poll(async () => (await three.ok('sync.history', { limit: 1 }))[0]?.outcome, {
+        timeout: 15_000,
+      })
+      .toBe('ok');
+    expect(await three.ok('sync.status', {})).toMatchObject({ state: 'idle', problem: null });
   });
 
   it('locks a revoked terminal out', async () => {

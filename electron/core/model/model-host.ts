@@ -399,6 +399,8 @@ export class ModelHost {
             ...common,
             temperature: request.temperature ?? 0.7,
             onTextChunk: (chunk) => {
+              // node-llama-cpp flushes held-back text with empty chunks: nothing to show.
+              if (chunk.length === 0) return;
               this.port.post({ type: 'token', requestId: request.requestId, text: chunk });
             },
           });

@@ -120,6 +120,8 @@ describe('ModelProcess with the tiny generated GGUF', () => {
         ],
         prompt: '个体工商户登记需要哪些材料？',
         maxTokens: 8,
+        // Random weights sampled at a temperature may end at once; greedy decoding does not vary.
+        temperature: 0,
       }))
         events.push(event);
       const done = events.at(-1);
@@ -134,7 +136,11 @@ describe('ModelProcess with the tiny generated GGUF', () => {
 
     test('leaving a chat stream early cancels it; the next request runs', async () => {
       const { modelProcess } = shared;
-      for await (const event of modelProcess.chat({ prompt: '你好', maxTokens: 200 })) {
+      for await (const event of modelProcess.chat({
+        prompt: '你好',
+        maxTokens: 200,
+        temperature: 0,
+      })) {
         expect(event.type).toBe('token');
         break;
       }

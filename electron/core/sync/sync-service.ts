@@ -262,7 +262,10 @@ export class SyncService {
     this.nextAttemptAt = null;
     const runs = this.options.runs;
     const id = runs.begin(trigger, this.now());
-    this.setState('syncing', this.problem);
+    // A retry in the background keeps showing why the last run failed; only a run that somebody
+    // asked for, or one from a healthy state, reads "syncing" (no flicker while offline).
+    const retrying = trigger === 'auto' && (this.state === 'offline' || this.state === 'error');
+    if (!retrying) this.setState('syncing', this.problem);
     const client = new HubClient(
       credentials.hubUrl,
       `${credentials.terminalId}.${credentials.secret}`,
