@@ -15,6 +15,8 @@ export interface HubConfig {
   /** Model files offered to terminals; shared storage when several instances run. */
   modelsDir: string;
   logLevel: string;
+  /** Browser origins allowed to open the co-browsing relay (HUB_RELAY_ORIGINS, comma-separated). */
+  relayOrigins: string[];
 }
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,5 +40,9 @@ export function hubConfigFrom(env: NodeJS.ProcessEnv): HubConfig {
       env.HUB_MODELS_DIR ?? join(env.HUB_DATA_DIR ?? join(projectRoot, 'hub-data'), 'models'),
     ),
     logLevel: env.HUB_LOG_LEVEL ?? 'info',
+    relayOrigins: (env.HUB_RELAY_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin.length > 0),
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { HUB_API_VERSION } from '@shared/hub/protocol';
+import { sessionDocumentName } from '@shared/hub/remote';
 import { AdminAccounts } from './auth/admin-accounts';
 import { HubAuthenticator } from './auth/authenticator';
 import { OversightService } from './admin/oversight-service';
@@ -21,6 +22,9 @@ import { HubClock } from './sync/hub-clock';
 import { PullService } from './sync/pull-service';
 import { PushService } from './sync/push-service';
 import { RecordStore } from './sync/record-store';
+import { HelpQueue } from './remote/help-queue';
+import { Relay, type RelayLimits } from './remote/relay';
+import { RemoteSessions } from './remote/remote-sessions';
 
 export interface HubOptions {
   db: HubDb;
@@ -30,6 +34,9 @@ export interface HubOptions {
   instanceId?: string;
   /** Where the model files it offers are kept (shared by all instances). */
   modelsDir: string;
+  /** Browser origins allowed to open the co-browsing relay (terminals send none). */
+  relayOrigins?: readonly string[];
+  relayLimits?: Partial<RelayLimits>;
 }
 
 export interface Hub {
@@ -43,6 +50,9 @@ export interface Hub {
   push: PushService;
   pull: PullService;
   clock: HubClock;
+  helpQueue: HelpQueue;
+  sessions: RemoteSessions;
+  relay: Relay;
 }
 
 /**
@@ -67,6 +77,8 @@ export function buildHub(options: HubOptions): Hub {
   const calendar = new CalendarService(db, changes, clock);
   const models = new ModelFiles(db, options.modelsDir, changes, clock);
   const packages = new PackageService(db, push, pull, clock);
+  const helpQueue = new HelpQueue(db);
+  const sessions = new RemoteSessions(db, helpQueue);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger.child({ instance: instanceId }),
@@ -150,7 +162,50 @@ export function buildHub(options: HubOptions): Hub {
     calendarYears: () => calendar.years(),
     hubModels: () => models.list(),
     importPackage: ({ body }) => packages.import(body.content),
+    raiseHelpRequest: ({ body }, { terminal }) => helpQueue.raise(requireTerminal(terminal), body),
+    myHelpRequests: (_input, { terminal }) => helpQueue.mine(requireTerminal(terminal)),
+    helpQueue: ({ query }) => helpQueue.queue(query.department),
+    helpRequest: ({ params }, { terminal }) => helpQueue.read(requireTerminal(terminal), params.id),
+    claimHelpRequest: ({ params, body }, { terminal }) =>
+      helpQueue.claim(requireTerminal(terminal), params.id, body.expert),
+    askSession: ({ params }, { terminal }) =>
+      helpQueue.askSession(requireTerminal(terminal), params.id),
+    postHelpMessage: ({ params, body }, { terminal }) =>
+      helpQueue.post(requireTerminal(terminal), params.id, body),
+    closeHelpRequest: ({ params, body }, { terminal }) =>
+      helpQueue.close(requireTerminal(terminal), params.id, body),
+    helpStats: ({ query }) => helpQueue.stats(query.from, query.to),
+    adminHelpStats: ({ query }) => helpQueue.stats(query.from, query.to),
+    openRemoteSession: ({ body }, { terminal }) => sessions.open(requireTerminal(terminal), body),
+    joinRemoteSession: ({ body }, { terminal }, request) =>
+      sessions.join(requireTerminal(terminal), request.ip, body),
+    remoteSession: ({ params }, { terminal }) =>
+      sessions.read(requireTerminal(terminal), params.id),
+    issueJoinCode: ({ params }, { terminal }) =>
+      sessions.issueJoinCode(requireTerminal(terminal), params.id),
+    relayToken: ({ params, body }, { terminal }) =>
+      sessions.relayToken(requireTerminal(terminal), params.id, body.participantId),
+    endRemoteSession: async ({ params, body }, { terminal }) => {
+      const ended = await sessions.end(
+        requireTerminal(terminal),
+        params.id,
+        body.participantId,
+        body.actor,
+      );
+      relay.closeSession(sessionDocumentName(params.id));
+      return ended;
+    },
   };
+  const relay = new Relay({
+    sessions,
+    logger: app.log,
+    allowedOrigins: options.relayOrigins ?? [],
+    limits: options.relayLimits,
+  });
+  relay.attach(app.server);
+  app.addHook('onClose', async () => {
+    await relay.close();
+  });
   const authenticator = new HubAuthenticator(db);
   registerRoutes(app, handlers, authenticator);
   models.register(app, authenticator);
@@ -173,7 +228,21 @@ export function buildHub(options: HubOptions): Hub {
     );
   });
 
-  return { app, admins, enrolment, publishing, calendar, models, packages, push, pull, clock };
+  return {
+    app,
+    admins,
+    enrolment,
+    publishing,
+    calendar,
+    models,
+    packages,
+    push,
+    pull,
+    clock,
+    helpQueue,
+    sessions,
+    relay,
+  };
 }
 
 function requireTerminal<T>(terminal: T | undefined): T {

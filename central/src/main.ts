@@ -47,7 +47,13 @@ program
     const db = await openHubDb(config, (error) => {
       logger.warn({ err: error }, 'database connection lost; the pool reconnects');
     });
-    const hub = buildHub({ db, logger, version: HUB_VERSION, modelsDir: config.modelsDir });
+    const hub = buildHub({
+      db,
+      logger,
+      version: HUB_VERSION,
+      modelsDir: config.modelsDir,
+      relayOrigins: config.relayOrigins,
+    });
     if (config.seedKnowledgeDir && existsSync(config.seedKnowledgeDir)) {
       const files = await seedKnowledge(hub.publishing, config.seedKnowledgeDir);
       if (files > 0) logger.info({ files }, 'published the seed knowledge');

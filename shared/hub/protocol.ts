@@ -27,6 +27,10 @@ export const hubErrorCodes = [
   /** The offline package's signature or origin does not check out. */
   'PACKAGE_INVALID',
   'PAYLOAD_TOO_LARGE',
+  /** The join code is unknown, used or expired. */
+  'JOIN_CODE_INVALID',
+  /** The remote session has ended. */
+  'SESSION_ENDED',
   'TRY_LATER',
   'INTERNAL',
 ] as const;

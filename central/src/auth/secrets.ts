@@ -18,14 +18,18 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function newTerminalId(): string {
-  return `t_${Array.from({ length: 20 }, () => CROCKFORD[randomInt(32)] ?? '0')
+/** A prefix and 20 random Crockford characters (100 bits): terminals, requests, sessions. */
+export function newHubId(prefix: 't' | 'h' | 's' | 'p'): string {
+  return `${prefix}_${Array.from({ length: 20 }, () => CROCKFORD[randomInt(32)] ?? '0')
     .join('')
     .toLowerCase()}`;
 }
 
-/** Ten Crockford base32 characters: 50 bits, easy to read out and type (no I, L, O, U). */
-export function newEnrolmentCode(): string {
+/**
+ * Ten Crockford base32 characters: 50 bits, easy to read out and type (no I, L, O, U). Enrolment
+ * and join codes.
+ */
+export function newOneTimeCode(): string {
   return Array.from({ length: 10 }, () => CROCKFORD[randomInt(32)] ?? '0').join('');
 }
 

@@ -4,7 +4,7 @@ import type { HubDb } from '../db/hub-db';
 import { iso, isoOrNull } from '../db/iso';
 import { HubApiError } from '../http/hub-error';
 import { packageKeyOf } from '../auth/package-key';
-import { groupCode, hashSecret, newEnrolmentCode, newSecret, newTerminalId } from '../auth/secrets';
+import { groupCode, hashSecret, newHubId, newOneTimeCode, newSecret } from '../auth/secrets';
 import type { HubClock } from '../sync/hub-clock';
 
 interface TerminalDbRow {
@@ -69,7 +69,7 @@ export class EnrolmentService {
     createdBy: string,
   ): Promise<{ code: string; hallId: string; expiresAt: string }> {
     await this.requireHall(request.hallId);
-    const code = newEnrolmentCode();
+    const code = newOneTimeCode();
     const expiresAt = new Date(Date.now() + request.validHours * 3600_000).toISOString();
     await this.db.query(
       `INSERT INTO enrolment_codes (code_hash, hall_id, note, created_by, created_at, expires_at)
@@ -112,7 +112,7 @@ export class EnrolmentService {
 
   /** Spends the code (once, even when two terminals race for it) and issues credentials. */
   async enrol(request: EnrolRequest & { code: string }): Promise<EnrolResponse> {
-    const terminalId = newTerminalId();
+    const terminalId = newHubId('t');
     const secret = newSecret();
     const hall = await this.db.transaction(async (tx) => {
       const spent = await tx.query<{ hall_id: string }>(

@@ -13,6 +13,8 @@ const statusOf: Record<HubErrorCode, number> = {
   SEQUENCE_GAP: 409,
   PACKAGE_INVALID: 400,
   PAYLOAD_TOO_LARGE: 413,
+  JOIN_CODE_INVALID: 400,
+  SESSION_ENDED: 410,
   TRY_LATER: 429,
   INTERNAL: 500,
 };
@@ -44,6 +46,11 @@ const defaultMessages: Record<HubErrorCode, LocalizedText> = {
     en: 'The offline package failed its signature or origin check',
   },
   PAYLOAD_TOO_LARGE: { zh: '请求过大', en: 'The request is too large' },
+  JOIN_CODE_INVALID: {
+    zh: '加入码无效、已使用或已过期',
+    en: 'The join code is unknown, used or expired',
+  },
+  SESSION_ENDED: { zh: '远程窗口已结束', en: 'The remote session has ended' },
   TRY_LATER: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { zh: '中心内部错误', en: 'Internal hub error' },
 };

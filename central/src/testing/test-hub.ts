@@ -9,7 +9,7 @@ import type { HubDb } from '../db/hub-db';
 import { migrateHub } from '../db/migrations';
 import { openPgliteDb, type PgliteHubDb } from '../db/pglite-db';
 import { openPostgresDb, type PostgresHubDb } from '../db/postgres-db';
-import { buildHub, type Hub } from '../hub';
+import { buildHub, type Hub, type HubOptions } from '../hub';
 
 export type HubBackend = 'pglite' | 'postgres';
 
@@ -143,9 +143,13 @@ export interface TestHub {
   dispose(): Promise<void>;
 }
 
-export async function startTestHub(backend?: HubBackend): Promise<TestHub> {
+export async function startTestHub(
+  backend?: HubBackend,
+  options: Pick<HubOptions, 'relayLimits' | 'relayOrigins'> = {},
+): Promise<TestHub> {
   const { db, dispose } = await openTestHubDb(backend);
   const hub = buildHub({
+    ...options,
     db,
     logger: pino({ level: 'silent' }),
     version: 'test',
