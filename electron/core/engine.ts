@@ -80,6 +80,7 @@ import {
   WalkSummaryDrafter,
   walkHandlers,
 } from './walks';
+import { HelpDesk, RemoteSessionRepository, RemoteWindows, remoteHandlers } from './cobrowse';
 
 export interface EngineOptions {
   dataDir: string;
@@ -138,6 +139,8 @@ export class Engine {
   /** The link to the hub; `syncReady` settles once its credentials were read. */
   readonly sync: SyncService;
   readonly syncReady: Promise<void>;
+  /** Remote windows opened or joined on this terminal. */
+  private readonly remote: RemoteWindows;
   /** Sync by USB stick, for halls without a network. */
   readonly packages: OfflinePackages;
   private nextConnectionId = 1;
@@ -353,7 +356,21 @@ export class Engine {
       this.sync.requireCredentials(),
     );
     this.packages = packages;
+    this.remote = new RemoteWindows({
+      sync: this.sync,
+      cases,
+      reviews: review,
+      repository: new RemoteSessionRepository(this.db),
+      clock,
+      logger,
+      writeMark: () => outbox.writeMark(),
+      broadcast: (event, payload) => {
+        if (!this.closed) this.broadcast(event, payload);
+      },
+    });
+    this.remote.init();
     const handlers: Handlers = {
+      ...remoteHandlers(new HelpDesk(this.sync, cases), this.remote),
       ...walkHandlers({
         units,
         walks,
@@ -450,7 +467,9 @@ export class Engine {
       receive: async (message) => {
         send(await this.dispatcher.dispatch(message, connection));
         // Whatever the method, a new outbox entry means something to send: say so, and send it soon.
-        if (!this.closed) this.sync.noticeLocalWrites();
+        if (this.closed) return;
+        this.sync.noticeLocalWrites();
+        this.remote.noticeLocalWrites();
       },
       close: () => {
         this.connections.delete(connection);
@@ -464,6 +483,7 @@ export class Engine {
 
   close(): void {
     this.closed = true;
+    this.remote.close();
     this.maintenance.stop();
     this.sync.stop();
     this.connections.clear();

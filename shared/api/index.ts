@@ -12,6 +12,7 @@ export * from './errors';
 export * from './knowledge';
 export * from './matters';
 export * from './models';
+export * from './remote';
 export * from './review';
 export * from './sync';
 export * from './system';

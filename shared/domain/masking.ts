@@ -109,3 +109,12 @@ export function maskAddress(address: string): string {
   }
   return kept === value.length ? value : `${value.slice(0, kept)}****`;
 }
+
+/** A field read off a material, masked by its type (a name when the type says nothing more). */
+export function maskFieldValue(type: string, value: string): string {
+  if (type === 'citizenId') return maskCitizenId(value);
+  if (type === 'uscc') return maskUscc(value);
+  if (type === 'phone') return maskPhone(value);
+  if (type === 'address') return maskAddress(value);
+  return maskName(value);
+}

@@ -10,19 +10,19 @@ import {
 import { openTestEngine, type TestConnection, type TestEngine } from '../support/engine-harness';
 
 /**
- * Every contract method, fed malformed input by a signed-in admin (or, for what only leaders
- * do, a signed-in leader), answers a typed error (code,
- * Chinese and English message, field path) and leaves the database exactly as it was.
+ * Every contract method, fed malformed input by a signed-in admin (or, for what only leaders or
+ * remote experts do, one of them), answers a typed error (code, Chinese and English message,
+ * field path) and leaves the database exactly as it was.
  */
 let t: TestEngine;
 let leader: TestConnection;
+let expert: TestConnection;
 
-/** The admin, or a leader for the methods an admin may not call: input is then what is tested. */
+/** Someone the method lets in (the admin when it may), so that input is what is tested. */
 function callerFor(method: MethodName): TestConnection {
   const access = contract[method].access;
-  return Array.isArray(access) && !access.includes('admin') && access.includes('leader')
-    ? leader
-    : t;
+  if (!Array.isArray(access) || access.includes('admin')) return t;
+  return access.includes('leader') ? leader : access.includes('remote_expert') ? expert : t;
 }
 
 beforeAll(async () => {
@@ -36,6 +36,14 @@ beforeAll(async () => {
   });
   leader = t.connect();
   await leader.ok('auth.signIn', { username: 'leader', password: 'Leader#2026ok' });
+  await t.ok('users.create', {
+    username: 'expert',
+    displayName: '王专家',
+    role: 'remote_expert',
+    password: 'Expert#2026ok',
+  });
+  expert = t.connect();
+  await expert.ok('auth.signIn', { username: 'expert', password: 'Expert#2026ok' });
   await t.ok('cases.create', {
     matterId: (await t.ok('matters.search', { query: 'T-GTSL' }))[0]?.id ?? 0,
     applicant: {

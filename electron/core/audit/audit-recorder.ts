@@ -30,6 +30,20 @@ const caseOf =
   (call: FinishedCall): string =>
     `case:${field(call, name) ?? '?'}`;
 
+/** A list of strings in the call's input (field keys, never values). */
+function listField(call: FinishedCall, name: string): string[] {
+  const input = call.input as Record<string, unknown> | null;
+  const value = typeof input === 'object' && input !== null ? input[name] : undefined;
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : [];
+}
+
+/** The remote session a call opened or joined, from its answer. */
+function sessionOf(call: FinishedCall): string | undefined {
+  return (call.output as { sessionId?: string } | undefined)?.sessionId;
+}
+
 /** The case, finding or rectification an attachment call names. */
 function ownerOf(call: FinishedCall): string {
   const finding = field(call, 'findingId');
@@ -143,6 +157,34 @@ const rules: Partial<Record<MethodName, AuditRule>> = {
     action: 'model.install',
     subject: (c) => `model:${field(c, 'fileName') ?? '?'}`,
   },
+  'help.raise': { action: 'help.raise', subject: caseOf('caseId') },
+  'remote.open': {
+    action: 'remote.open',
+    subject: caseOf('caseId'),
+    detail: (c) => ({ session: sessionOf(c), helpRequest: field(c, 'helpRequestId') }),
+  },
+  'remote.join': { action: 'remote.join', subject: (c) => `remote:${sessionOf(c) ?? '?'}` },
+  'remote.recordConsent': {
+    action: 'personalData.reveal',
+    subject: (c) => `remote:${field(c, 'sessionId') ?? '?'}`,
+    detail: (c) => ({ fields: listField(c, 'fields'), basis: field(c, 'basis'), remote: true }),
+  },
+  'remote.grantControl': {
+    action: 'remote.control',
+    subject: (c) => `remote:${field(c, 'sessionId') ?? '?'}`,
+    detail: (c) => ({ granted: true, participant: field(c, 'participantId') }),
+  },
+  'remote.revokeControl': {
+    action: 'remote.control',
+    subject: (c) => `remote:${field(c, 'sessionId') ?? '?'}`,
+    detail: () => ({ granted: false }),
+  },
+  'remote.decide': {
+    action: 'remote.decide',
+    subject: (c) => `remote:${field(c, 'sessionId') ?? '?'}`,
+    detail: (c) => ({ accepted: field(c, 'accept') === 'true' }),
+  },
+  'remote.end': { action: 'remote.end', subject: (c) => `remote:${field(c, 'sessionId') ?? '?'}` },
   'models.load': { action: 'model.load', subject: (c) => `model:${field(c, 'fileName') ?? '?'}` },
   'models.unload': {
     action: 'model.unload',

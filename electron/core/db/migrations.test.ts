@@ -381,6 +381,32 @@ describe('migrations', () => {
     expect(() => insert('hub')).not.toThrow();
   });
 
+  it('0014 adds remote sessions and their events beside existing cases', () => {
+    const db = freshDb();
+    migrate(db, bundledMigrations(), 13);
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
+        VALUES (1, 'clerk', '张三', 'clerk', 'h', 't', 't');
+    `);
+    expect(migrate(db, bundledMigrations(), 14)).toBe(14);
+    const insert = db.prepare(
+      `INSERT INTO remote_sessions (id, role, case_id, case_ref, participant_id, started_by, started_at)
+       VALUES (?, ?, NULL, '{}', 'p', 1, 't')`,
+    );
+    insert.run('s1', 'expert');
+    expect(() => insert.run('s2', 'observer')).toThrow(/CHECK/);
+    db.prepare(
+      `INSERT INTO remote_session_events (session_id, at, kind, actor, data) VALUES ('s1', 't', 'joined', '王', '{}')`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO remote_session_events (session_id, at, kind, actor, data) VALUES ('nope', 't', 'x', 'y', '{}')`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
   it('refuses a database newer than the engine', () => {
     const db = freshDb();
     db.pragma('user_version = 999');

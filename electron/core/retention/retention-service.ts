@@ -137,6 +137,10 @@ export class RetentionService {
     run('DELETE FROM case_materials WHERE case_id = ?');
     run('DELETE FROM case_events WHERE case_id = ?');
     run(
+      'DELETE FROM remote_session_events WHERE session_id IN (SELECT id FROM remote_sessions WHERE case_id = ?)',
+    );
+    run('DELETE FROM remote_sessions WHERE case_id = ?');
+    run(
       'DELETE FROM copilot_answers WHERE conversation_id IN (SELECT id FROM copilot_conversations WHERE case_id = ?)',
     );
     run('DELETE FROM copilot_conversations WHERE case_id = ?');

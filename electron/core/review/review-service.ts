@@ -13,7 +13,7 @@ import {
   type ReviewSuggestion,
 } from '@shared/api';
 import { businessDate } from '@shared/domain/business-date';
-import { maskAddress, maskCitizenId, maskName, maskPhone, maskUscc } from '@shared/domain/masking';
+import { maskCitizenId, maskFieldValue, maskUscc } from '@shared/domain/masking';
 import { CalendarOutOfRangeError, type WorkingDayCalendar } from '@shared/domain/working-days';
 import type { MaterialDocument, ReviewPointDocument } from '@shared/knowledge/format';
 import type { SignedInUser } from '../auth/auth-service';
@@ -24,7 +24,7 @@ import { appendOutbox } from '../db/outbox';
 import { citationOf } from '../knowledge/knowledge-index';
 import type { KnowledgeRepository, StoredMatter } from '../knowledge/knowledge-repository';
 import type { SettingsStore } from '../settings/settings-store';
-import { checkFieldValue, type MaterialFieldType } from '@shared/knowledge/field-values';
+import { checkFieldValue } from '@shared/knowledge/field-values';
 import { adviceRequest, readAdvice, type AdviceRequest } from './model-advice';
 import type { RuleData } from './named-operations';
 import type { ModelSuggestionRecord, ReviewRecord, ReviewRepository } from './review-repository';
@@ -627,12 +627,4 @@ function checkedValues(
     checked[key] = result.value;
   }
   return checked;
-}
-
-function maskFieldValue(type: MaterialFieldType, value: string): string {
-  if (type === 'citizenId') return maskCitizenId(value);
-  if (type === 'uscc') return maskUscc(value);
-  if (type === 'phone') return maskPhone(value);
-  if (type === 'address') return maskAddress(value);
-  return maskName(value);
 }

@@ -54,9 +54,10 @@ export class HubClient {
       path = path.replace(`:${key}`, encodeURIComponent(String(value)));
     const url = new URL(path, this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
     for (const [key, value] of Object.entries(
-      (input.query ?? {}) as Record<string, string | number | boolean | undefined>,
+      (input.query ?? {}) as Record<string, string | number | boolean | string[] | undefined>,
     ))
-      if (value !== undefined) url.searchParams.set(key, String(value));
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
+      else if (value !== undefined) url.searchParams.set(key, String(value));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token !== undefined) headers.authorization = `Bearer ${this.token}`;
     if (input.body !== undefined) headers['content-type'] = 'application/json';

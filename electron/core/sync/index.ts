@@ -17,7 +17,7 @@ export { RectificationStream } from './rectification-stream';
 export { StreamPages } from './stream-pages';
 export type { StreamApplier } from './stream-applier';
 export { SyncRuns } from './sync-runs';
-export { SyncService, defaultSyncSchedule, type SyncSchedule } from './sync-service';
+export { SyncService, defaultSyncSchedule, toApiError, type SyncSchedule } from './sync-service';
 
 type SyncMethods = Extract<MethodName, `sync.${string}`>;
 

@@ -37,6 +37,15 @@ export class OutboxQueue {
     }));
   }
 
+  /** Grows with every local write (the next sequence number): a cheap "anything written?". */
+  writeMark(): number {
+    return (
+      this.db.prepare('SELECT next_seq AS seq FROM sync_state WHERE id = 1').get() as {
+        seq: number;
+      }
+    ).seq;
+  }
+
   pendingCount(): number {
     return (
       this.db.prepare('SELECT count(*) AS n FROM outbox WHERE pushed_at IS NULL').get() as {

@@ -1,5 +1,6 @@
 import {
   ApiError,
+  type ErrorCode,
   type SyncConflict,
   type SyncProblem,
   type SyncRun,
@@ -7,6 +8,8 @@ import {
   type SyncStatus,
 } from '@shared/api';
 import { MAX_PUSH_BATCH } from '@shared/hub/protocol';
+import { RELAY_PATH } from '@shared/hub/remote';
+import type { HubRouteInput, HubRouteName, HubRouteOutput } from '@shared/hub/routes';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { Logger } from '../logger';
@@ -421,6 +424,31 @@ export class SyncService {
     };
   }
 
+  /** Calls the hub as this terminal; a failure comes back as the renderer's typed error. */
+  async callHub<N extends HubRouteName>(
+    name: N,
+    input: Partial<HubRouteInput<N>> = {},
+  ): Promise<HubRouteOutput<N>> {
+    const credentials = this.requireCredentials();
+    const client = new HubClient(
+      credentials.hubUrl,
+      `${credentials.terminalId}.${credentials.secret}`,
+      this.options.fetch,
+    );
+    try {
+      return await client.call(name, input);
+    } catch (error) {
+      throw toApiError(error);
+    }
+  }
+
+  /** The hub's co-browsing relay, as a WebSocket URL. */
+  relayUrl(): string {
+    const url = new URL(RELAY_PATH, this.requireCredentials().hubUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    return url.toString();
+  }
+
   /** The credentials of the enrolled terminal (offline packages sign with them). */
   requireCredentials(): HubCredentials {
     if (this.credentials) return this.credentials;
@@ -478,14 +506,19 @@ export function describeFailure(error: unknown): SyncProblem {
 }
 
 /** For methods answering the renderer: a hub refusal or an unreachable hub as a typed error. */
-function toApiError(error: unknown): ApiError {
+/** A failed hub call as the renderer's typed error: the hub's own words, the nearest code. */
+export function toApiError(error: unknown): ApiError {
   const problem = describeFailure(error);
-  const code =
-    error instanceof HubRequestError && error.hubError?.code === 'ENROLMENT_CODE_INVALID'
+  const hubCode = error instanceof HubRequestError ? error.hubError?.code : undefined;
+  const transient = error instanceof HubRequestError && error.transient;
+  const code: ErrorCode =
+    hubCode === 'ENROLMENT_CODE_INVALID' || hubCode === 'JOIN_CODE_INVALID'
       ? 'BAD_CREDENTIALS'
-      : error instanceof HubRequestError && error.transient
-        ? 'TRY_LATER'
-        : 'CONFLICT';
+      : hubCode === 'FORBIDDEN' || hubCode === 'NOT_FOUND' || hubCode === 'INVALID_INPUT'
+        ? hubCode
+        : transient
+          ? 'TRY_LATER'
+          : 'CONFLICT';
   return new ApiError(code, {
     message: problem.message,
     path: code === 'BAD_CREDENTIALS' ? ['code'] : [],

@@ -1,0 +1,297 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { HelpRequest, RemoteSessionView } from '@shared/api';
+import { sessionDocumentName } from '@shared/hub/remote';
+import { startTestHub, type TestHub } from '../../central/src/testing/test-hub';
+import {
+  ADMIN,
+  openTestEngine,
+  type TestConnection,
+  type TestEngine,
+} from '../support/engine-harness';
+
+/**
+ * The remote window end to end over real HTTP and WebSockets on loopback: a township clerk's
+ * engine and a county expert's engine, enrolled at two halls of one hub. A help request is taken,
+ * a session opened on the clerk's case; the expert's suggestion and direct edit change the case
+ * only as the clerk allows; the ID number stays masked until the applicant consents, and is never
+ * readable at the hub, in its database or in the relay's document.
+ */
+const ID_NUMBER = '11010519491231002X';
+const PHONE = '13800138000';
+
+let hub: TestHub;
+let hubUrl: string;
+let township: TestEngine;
+let county: TestEngine;
+let expert: TestConnection;
+let caseId: number;
+let department: string;
+
+async function enrolmentCode(hallId: string): Promise<string> {
+  const issued = await hub.call('POST', '/v1/admin/enrolment-codes', {
+    token: hub.adminToken,
+    body: { hallId },
+  });
+  return (issued.body as { code: string }).code;
+}
+
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() - started > 15_000) throw new Error(`gave up waiting: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  for (const [id, name] of [
+    ['qingshan', '青山镇便民服务中心'],
+    ['county', '县政务服务中心'],
+  ] as const)
+    await hub.call('POST', '/v1/admin/halls', { token: hub.adminToken, body: { id, name } });
+  hubUrl = await hub.hub.app.listen({ host: '127.0.0.1', port: 0 });
+
+  township = openTestEngine({ sync: { auto: false } });
+  await township.engine.syncReady;
+  await township.ok('setup.createAdmin', { hallName: '青山镇便民服务中心', ...ADMIN });
+  await township.ok('sync.enrol', {
+    hubUrl,
+    code: await enrolmentCode('qingshan'),
+    terminalName: '综合窗口 1',
+  });
+  const [matter] = await township.ok('matters.search', { query: 'T-GTSL' });
+  department = matter?.department ?? '';
+  const created = await township.ok('cases.create', {
+    matterId: matter?.id ?? 0,
+    applicant: { kind: 'person', name: '张伟', idNumber: ID_NUMBER, phone: PHONE },
+  });
+  caseId = created.id;
+
+  county = openTestEngine({ sync: { auto: false } });
+  await county.engine.syncReady;
+  await county.ok('setup.createAdmin', {
+    hallName: '县政务服务中心',
+    ...ADMIN,
+    username: 'countyadmin',
+  });
+  await county.ok('sync.enrol', {
+    hubUrl,
+    code: await enrolmentCode('county'),
+    terminalName: '市场监管远程坐席',
+  });
+  await county.ok('users.create', {
+    username: 'wang',
+    displayName: '王专家',
+    role: 'remote_expert',
+    password: 'Expert#Desk2026',
+  });
+  expert = county.connect();
+  await expert.ok('auth.signIn', { username: 'wang', password: 'Expert#Desk2026' });
+});
+
+afterAll(async () => {
+  township.close();
+  county.close();
+  await hub.dispose();
+});
+
+describe('the remote window between a township clerk and a county expert', () => {
+  let request: HelpRequest;
+  let sessionId: string;
+
+  const hostView = () => township.ok('remote.get', { sessionId });
+  const expertView = () => expert.ok('remote.get', { sessionId });
+
+  it('queues the clerk’s request for the department, where the expert takes it', async () => {
+    request = await township.ok('help.raise', {
+      caseId,
+      question: '经营场所是住宅，能否办理？',
+      urgency: 'urgent',
+    });
+    expect(request.caseRef).toMatchObject({ caseId, department });
+    // The request carries the case's reference and matter, nothing of the applicant.
+    expect(JSON.stringify(request)).not.toContain('张伟');
+    const queue = await expert.ok('help.queue', { departments: [department] });
+    expect(queue.requests.map((r) => r.id)).toContain(request.id);
+    const claimed = await expert.ok('help.claim', { id: request.id });
+    expect(claimed).toMatchObject({ state: 'claimed', expert: { displayName: '王专家' } });
+    expect(claimed.firstResponseSeconds).toBeLessThan(60);
+    // A clerk may not take requests.
+    expect(await township.call('help.claim', { id: request.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('opens the remote window the expert asked for; the expert joins and sees the case masked', async () => {
+    await expert.ok('help.askSession', { id: request.id });
+    const mine = await township.ok('help.mine', {});
+    expect(mine.requests.find((r) => r.id === request.id)?.sessionAskedAt).not.toBeNull();
+    const opened = await township.ok('remote.open', { caseId, helpRequestId: request.id });
+    sessionId = opened.sessionId;
+    expect(opened.role).toBe('host');
+    await expert.ok('remote.join', { helpRequestId: request.id });
+    const view = await eventually(
+      expertView,
+      (v) => v.workspace !== null && v.link.state === 'live',
+    );
+    const idField = view.workspace?.fields.find((f) => f.key === 'applicant.idNumber');
+    expect(idField).toMatchObject({ value: '110105********002X', personal: true, revealed: false });
+    expect(JSON.stringify(view)).not.toContain(ID_NUMBER);
+    expect(JSON.stringify(view)).not.toContain(PHONE);
+    const both = await eventually(
+      hostView,
+      (v) => v.participants.length === 2 && v.participants.every((p) => p.online),
+    );
+    expect(both.participants.map((p) => [p.role, p.displayName])).toEqual([
+      ['host', ADMIN.displayName],
+      ['expert', '王专家'],
+    ]);
+  });
+
+  it('changes the case only when the clerk accepts the expert’s suggestion', async () => {
+    const view = await expertView();
+    const material = view.workspace?.materials[0];
+    expect(material?.state).toBe('pending');
+    await expert.ok('remote.suggest', {
+      sessionId,
+      change: { kind: 'material', materialCode: material?.code ?? '', state: 'received' },
+    });
+    const pending = await eventually(hostView, (v) => v.suggestions.length === 1);
+    const suggestion = pending.suggestions[0];
+    expect(suggestion).toMatchObject({ state: 'pending', author: '王专家', direct: false });
+    // Not yet in the case.
+    const before = await township.ok('cases.get', { id: caseId });
+    expect(before.materials[0]?.state).toBe('pending');
+    await township.ok('remote.decide', {
+      sessionId,
+      suggestionId: suggestion?.id ?? '',
+      accept: true,
+    });
+    const after = await township.ok('cases.get', { id: caseId });
+    expect(after.materials[0]?.state).toBe('received');
+    const seen = await eventually(
+      expertView,
+      (v) =>
+        v.suggestions[0]?.state === 'accepted' && v.workspace?.materials[0]?.state === 'received',
+    );
+    expect(seen.suggestions[0]?.decidedAt).not.toBeNull();
+  });
+
+  it('lets the expert edit directly only while the clerk grants control', async () => {
+    await township.ok('review.start', { caseId });
+    const point = (await expertView()).workspace?.points[0];
+    const change = { kind: 'decision', pointCode: point?.code ?? '', verdict: 'pass' } as const;
+    expect(await expert.call('remote.edit', { sessionId, change })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const expertId = (await hostView()).participants.find((p) => p.role === 'expert')?.id ?? '';
+    await township.ok('remote.grantControl', { sessionId, participantId: expertId });
+    await eventually(expertView, (v) => v.control.holder === expertId);
+    await expert.ok('remote.edit', { sessionId, change });
+    await eventually(expertView, (v) =>
+      v.suggestions.some((s) => s.direct && s.state === 'applied'),
+    );
+    const review = await township.ok('review.get', { caseId });
+    expect(review.points.find((p) => p.code === point?.code)?.decision?.verdict).toBe('pass');
+
+    await township.ok('remote.revokeControl', { sessionId });
+    await eventually(expertView, (v) => v.control.holder === null);
+    expect(await expert.call('remote.edit', { sessionId, change })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('reveals the ID number to the expert only after the applicant consents, sealed end to end', async () => {
+    expect(
+      await township.call('remote.recordConsent', {
+        sessionId,
+        fields: ['material.nope'],
+        basis: 'verbal',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', path: ['fields', 0] } });
+    await township.ok('remote.recordConsent', {
+      sessionId,
+      fields: ['applicant.idNumber'],
+      basis: 'verbal',
+      note: '申请人当面口头同意',
+    });
+    const view = await eventually(
+      expertView,
+      (v) => v.workspace?.fields.find((f) => f.key === 'applicant.idNumber')?.revealed === true,
+    );
+    expect(view.workspace?.fields.find((f) => f.key === 'applicant.idNumber')?.value).toBe(
+      ID_NUMBER,
+    );
+    // The phone was not consented to: still masked.
+    expect(view.workspace?.fields.find((f) => f.key === 'applicant.phone')?.value).toBe(
+      '138****8000',
+    );
+    // The reveal is in the hall's tamper-evident audit trail too, with the fields, never values.
+    const trail = await township.ok('audit.search', { action: 'personalData.reveal' });
+    expect(trail.entries[0]).toMatchObject({
+      subject: `remote:${sessionId}`,
+      detail: { fields: ['applicant.idNumber'], basis: 'verbal', remote: true },
+    });
+    expect(view.consents).toEqual([
+      expect.objectContaining({ fields: ['applicant.idNumber'], basis: 'verbal' }),
+    ]);
+
+    // What the hub holds: the relay's document carries ciphertext only; its database no case data.
+    const document = hub.hub.relay.hocuspocus.documents.get(sessionDocumentName(sessionId));
+    expect(document).toBeDefined();
+    const relayed = Buffer.from(Y.encodeStateAsUpdate(document ?? new Y.Doc())).toString('latin1');
+    expect(relayed.length).toBeGreaterThan(1000);
+    expect(relayed).not.toContain(ID_NUMBER);
+    expect(relayed).not.toContain(PHONE);
+    for (const table of [
+      'help_requests',
+      'help_messages',
+      'remote_sessions',
+      'remote_participants',
+    ]) {
+      const rows = await hub.db.query(`SELECT * FROM ${table}`);
+      expect(JSON.stringify(rows)).not.toContain(ID_NUMBER);
+      expect(JSON.stringify(rows)).not.toContain('张伟');
+    }
+  });
+
+  it('carries chat both ways, ends for both, and leaves the record on the case', async () => {
+    await expert.ok('remote.chat', { sessionId, text: '请申请人补充房屋用途证明' });
+    await township.ok('remote.chat', { sessionId, text: '好的，已告知' });
+    await eventually(expertView, (v) => v.chat.length === 2);
+    const ended = await expert.ok('remote.end', { sessionId, outcome: '已指导补正' });
+    expect(ended.link.state).toBe('ended');
+    const hostEnded: RemoteSessionView = await eventually(
+      hostView,
+      (v) => v.link.state === 'ended',
+    );
+    expect(hostEnded.endedBy).toBe('王专家');
+    const [record] = await township.ok('remote.records', { caseId });
+    expect(record?.helpRequestId).toBe(request.id);
+    expect(record?.events.map((e) => e.kind)).toEqual([
+      'opened',
+      'joined',
+      'suggestion_accepted',
+      'control_granted',
+      'edit_applied',
+      'control_revoked',
+      'consent',
+      'revealed',
+      'ended',
+    ]);
+    expect(record?.events.find((e) => e.kind === 'revealed')?.summary.zh).toContain('王专家');
+    const closed = await expert.ok('help.close', {
+      id: request.id,
+      outcome: 'resolved',
+      note: '已答复',
+    });
+    expect(closed.state).toBe('resolved');
+  });
+});
