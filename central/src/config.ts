@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { iceServerSchema, type IceServer } from '@shared/hub/remote';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +19,16 @@ export interface HubConfig {
   logLevel: string;
   /** Browser origins allowed to open the co-browsing relay (HUB_RELAY_ORIGINS, comma-separated). */
   relayOrigins: string[];
+  /** STUN/TURN servers for remote-window calls (HUB_ICE_SERVERS, a JSON array). */
+  iceServers: IceServer[];
+}
+
+/** A malformed setting stops the hub at start with the reason, not a call that fails later. */
+function parseIceServers(value: string | undefined): IceServer[] {
+  if (value === undefined || value.trim() === '') return [];
+  const parsed = z.array(iceServerSchema).safeParse(JSON.parse(value));
+  if (!parsed.success) throw new Error(`HUB_ICE_SERVERS is not valid: ${parsed.error.message}`);
+  return parsed.data;
 }
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,5 +56,6 @@ export function hubConfigFrom(env: NodeJS.ProcessEnv): HubConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin.length > 0),
+    iceServers: parseIceServers(env.HUB_ICE_SERVERS),
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { HUB_API_VERSION } from '@shared/hub/protocol';
-import { sessionDocumentName } from '@shared/hub/remote';
+import { sessionDocumentName, type IceServer } from '@shared/hub/remote';
 import { AdminAccounts } from './auth/admin-accounts';
 import { HubAuthenticator } from './auth/authenticator';
 import { OversightService } from './admin/oversight-service';
@@ -25,6 +25,7 @@ import { RecordStore } from './sync/record-store';
 import { HelpQueue } from './remote/help-queue';
 import { Relay, type RelayLimits } from './remote/relay';
 import { RemoteSessions } from './remote/remote-sessions';
+import { SessionFiles } from './remote/session-files';
 
 export interface HubOptions {
   db: HubDb;
@@ -37,6 +38,8 @@ export interface HubOptions {
   /** Browser origins allowed to open the co-browsing relay (terminals send none). */
   relayOrigins?: readonly string[];
   relayLimits?: Partial<RelayLimits>;
+  /** STUN/TURN servers the terminals' calls use (none: host candidates only, one LAN). */
+  iceServers?: IceServer[];
 }
 
 export interface Hub {
@@ -79,6 +82,7 @@ export function buildHub(options: HubOptions): Hub {
   const packages = new PackageService(db, push, pull, clock);
   const helpQueue = new HelpQueue(db);
   const sessions = new RemoteSessions(db, helpQueue);
+  const sessionFiles = new SessionFiles(db);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger.child({ instance: instanceId }),
@@ -193,8 +197,18 @@ export function buildHub(options: HubOptions): Hub {
         body.actor,
       );
       relay.closeSession(sessionDocumentName(params.id));
+      await sessionFiles.removeOf(params.id);
       return ended;
     },
+    iceServers: () => Promise.resolve(options.iceServers ?? []),
+    createSessionFile: ({ params, body }, { terminal }) =>
+      sessionFiles.create(requireTerminal(terminal), params.id, body),
+    sessionFile: ({ params }, { terminal }) =>
+      sessionFiles.state(requireTerminal(terminal), params.id, params.fileId),
+    putSessionFileChunk: ({ params, body }, { terminal }) =>
+      sessionFiles.put(requireTerminal(terminal), params.id, params.fileId, body),
+    getSessionFileChunk: ({ params, query }, { terminal }) =>
+      sessionFiles.read(requireTerminal(terminal), params.id, params.fileId, query.offset),
   };
   const relay = new Relay({
     sessions,
@@ -224,6 +238,12 @@ export function buildHub(options: HubOptions): Hub {
         hub_terminals: row?.terminals ?? 0,
         hub_open_conflicts: row?.open_conflicts ?? 0,
         hub_halls: row?.halls ?? 0,
+        hub_relay_connections: relay.counters.connections,
+        hub_relay_documents: relay.hocuspocus.getDocumentsCount(),
+        hub_relay_frames_refused_total: relay.counters.refusedFrames,
+        hub_relay_rate_limited_total: relay.counters.rateLimited,
+        hub_relay_bytes_in_total: relay.counters.bytesIn,
+        hub_relay_bytes_out_total: relay.counters.bytesOut,
       }),
     );
   });

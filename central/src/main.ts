@@ -53,6 +53,7 @@ program
       version: HUB_VERSION,
       modelsDir: config.modelsDir,
       relayOrigins: config.relayOrigins,
+      iceServers: config.iceServers,
     });
     if (config.seedKnowledgeDir && existsSync(config.seedKnowledgeDir)) {
       const files = await seedKnowledge(hub.publishing, config.seedKnowledgeDir);

@@ -361,6 +361,7 @@ export class Engine {
       cases,
       reviews: review,
       repository: new RemoteSessionRepository(this.db),
+      attachments,
       clock,
       logger,
       writeMark: () => outbox.writeMark(),

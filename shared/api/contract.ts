@@ -73,6 +73,12 @@ import {
   modelStatusSchema,
 } from './models';
 import {
+  drawInputSchema,
+  fileContentSchema,
+  fileInputSchema,
+  identityCheckInputSchema,
+  keepSnapshotInputSchema,
+  shareFileInputSchema,
   chatInputSchema,
   closeHelpInputSchema,
   decideSuggestionInputSchema,
@@ -963,6 +969,42 @@ export const contract = {
     output: remoteSessionViewSchema,
     access: ['clerk', 'admin', 'remote_expert'],
     summary: 'Ends the remote window for both sides',
+  }),
+  'remote.shareFile': method({
+    input: shareFileInputSchema,
+    output: remoteSessionViewSchema,
+    access: ['clerk', 'admin', 'remote_expert'],
+    summary: 'Shares a file (a material image, a camera still), sealed for the participants',
+  }),
+  'remote.fileContent': method({
+    input: fileInputSchema,
+    output: fileContentSchema,
+    access: ['clerk', 'admin', 'remote_expert'],
+    summary: 'A shared file, fetched from the hub and opened here',
+  }),
+  'remote.draw': method({
+    input: drawInputSchema,
+    output: z.object({ ok: z.literal(true) }),
+    access: ['clerk', 'admin', 'remote_expert'],
+    summary: 'A pen stroke on a shared image',
+  }),
+  'remote.clearDrawing': method({
+    input: fileInputSchema,
+    output: remoteSessionViewSchema,
+    access: ['clerk', 'admin', 'remote_expert'],
+    summary: "Removes this side's strokes from a shared image",
+  }),
+  'remote.recordIdentityCheck': method({
+    input: identityCheckInputSchema,
+    output: remoteSessionViewSchema,
+    access: ['remote_expert'],
+    summary: 'Records how the ID card shown on camera compared with the applicant',
+  }),
+  'remote.keepIdentitySnapshot': method({
+    input: keepSnapshotInputSchema,
+    output: remoteSessionViewSchema,
+    access: ['clerk', 'admin'],
+    summary: "Keeps a still of the ID card with the case, with the applicant's consent",
   }),
   'remote.records': method({
     input: caseIdInputSchema,

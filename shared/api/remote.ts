@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, text, timestampSchema } from './common';
 import { localizedTextSchema } from './errors';
 import { materialStateSchema } from './cases';
+import { attachmentMediaTypes, MAX_ATTACHMENT_BYTES } from './attachments';
 import { fieldValueSchema, reviewVerdictSchema } from './review';
 import {
   caseRefSchema,
   helpRequestIdSchema,
   helpRequestListSchema,
+  iceServerSchema,
   helpRequestSchema,
   helpStatsRowSchema,
   joinCodeSchema,
@@ -176,6 +178,40 @@ export const remoteParticipantSchema = z.object({
 });
 export type RemoteParticipant = z.infer<typeof remoteParticipantSchema>;
 
+/** A file shared in the session (a material image, a scan): sealed for the participants. */
+export const sharedFileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: z.enum(attachmentMediaTypes),
+  size: z.number().int(),
+  participantId: z.string(),
+  author: z.string(),
+  at: timestampSchema,
+});
+export type SharedFile = z.infer<typeof sharedFileSchema>;
+
+/** A pen stroke on a shared image, in its own coordinates (0–1 of its width and height). */
+export const strokeSchema = z.object({
+  id: z.string(),
+  fileId: z.string(),
+  participantId: z.string(),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  points: z.array(z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) })),
+  at: timestampSchema,
+});
+export type Stroke = z.infer<typeof strokeSchema>;
+
+export const identityOutcomes = ['match', 'mismatch', 'unclear'] as const;
+/** The expert compared the ID card shown on camera with the applicant and the case. */
+export const identityCheckSchema = z.object({
+  participantId: z.string(),
+  author: z.string(),
+  outcome: z.enum(identityOutcomes),
+  note: z.string(),
+  at: timestampSchema,
+});
+export type IdentityCheck = z.infer<typeof identityCheckSchema>;
+
 export const remoteLinkStates = ['connecting', 'live', 'reconnecting', 'ended'] as const;
 
 export const remoteSessionViewSchema = z.object({
@@ -195,6 +231,11 @@ export const remoteSessionViewSchema = z.object({
   /** Who may edit directly now (a participant id), granted by the local clerk. */
   control: z.object({ holder: z.string().nullable(), since: timestampSchema.nullable() }),
   consents: z.array(consentSchema),
+  files: z.array(sharedFileSchema),
+  strokes: z.array(strokeSchema),
+  identityChecks: z.array(identityCheckSchema),
+  /** STUN/TURN servers for the call, as the hub's administrator configured them. */
+  iceServers: z.array(iceServerSchema),
   /** The host's last join code while it is valid. */
   joinCode: z.object({ code: z.string(), expiresAt: timestampSchema }).nullable(),
   startedAt: timestampSchema,
@@ -282,4 +323,59 @@ export type RemoteSessionAudit = z.infer<typeof remoteSessionRecordSchema>;
 
 export const endRemoteInputSchema = z
   .object({ sessionId: remoteSessionIdSchema, outcome: z.string().trim().max(200).default('') })
+  .strict();
+
+const contentBase64 = z
+  .string()
+  .min(1)
+  .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const shareFileInputSchema = z
+  .object({
+    sessionId: remoteSessionIdSchema,
+    name: text(200),
+    mediaType: z.enum(attachmentMediaTypes),
+    contentBase64,
+  })
+  .strict();
+
+export const fileInputSchema = z
+  .object({ sessionId: remoteSessionIdSchema, fileId: z.string().max(64) })
+  .strict();
+
+export const fileContentSchema = z.object({
+  name: z.string(),
+  mediaType: z.enum(attachmentMediaTypes),
+  contentBase64: z.string(),
+});
+
+export const drawInputSchema = z
+  .object({
+    sessionId: remoteSessionIdSchema,
+    fileId: z.string().max(64),
+    color: z.string().regex(/^#[0-9a-f]{6}$/i),
+    points: z
+      .array(z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).strict())
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
+export const identityCheckInputSchema = z
+  .object({
+    sessionId: remoteSessionIdSchema,
+    outcome: z.enum(identityOutcomes),
+    note: z.string().trim().max(300).default(''),
+  })
+  .strict();
+
+/** A still of the ID card on camera, kept with the case only with the applicant's consent. */
+export const keepSnapshotInputSchema = z
+  .object({
+    sessionId: remoteSessionIdSchema,
+    mediaType: z.enum(['image/jpeg', 'image/png']),
+    contentBase64,
+    basis: z.enum(consentBases),
+  })
   .strict();

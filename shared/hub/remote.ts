@@ -245,3 +245,67 @@ export const RELAY_MAX_FRAME_BYTES = 1024 * 1024;
 export function sessionDocumentName(sessionId: string): string {
   return `remote-session/${sessionId}`;
 }
+
+// ── Files shared in a session ───────────────────────────────────────────────────────────────
+
+/** A shared file's ciphertext may not be larger than this; a session holds at most SESSION_FILES_MAX_BYTES. */
+export const SESSION_FILE_MAX_BYTES = 12 * 1024 * 1024;
+export const SESSION_FILES_MAX_BYTES = 60 * 1024 * 1024;
+/** Chunks travel base64 in JSON; 512 KiB keeps each request small on a weak link. */
+export const SESSION_FILE_CHUNK_BYTES = 512 * 1024;
+
+export const sessionFileIdSchema = z.string().regex(/^f_[0-9a-hjkmnp-tv-z]{20}$/);
+
+export const createSessionFileSchema = z.object({
+  participantId: participantIdSchema,
+  size: z.number().int().positive().max(SESSION_FILE_MAX_BYTES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const sessionFileParamsSchema = z.object({
+  id: remoteSessionIdSchema,
+  fileId: sessionFileIdSchema,
+});
+
+export const sessionFileStateSchema = z.object({
+  fileId: sessionFileIdSchema,
+  size: z.number().int(),
+  /** Bytes the hub holds, from the start: an upload resumes here. */
+  received: z.number().int(),
+  complete: z.boolean(),
+  chunkBytes: z.number().int(),
+});
+export type SessionFileState = z.infer<typeof sessionFileStateSchema>;
+
+export const sessionFileChunkSchema = z.object({
+  participantId: participantIdSchema,
+  offset: z.number().int().nonnegative(),
+  data: z.base64().max(Math.ceil((SESSION_FILE_CHUNK_BYTES * 4) / 3) + 4),
+});
+
+export const sessionFileChunkQuerySchema = z.object({
+  offset: z.coerce.number().int().nonnegative(),
+});
+
+export const sessionFileChunkReadSchema = z.object({
+  offset: z.number().int(),
+  data: z.string(),
+  /** The offset of the next chunk; null at the end. */
+  next: z.number().int().nullable(),
+});
+
+// ── Media ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A STUN or TURN server for the two sides' WebRTC call, as RTCPeerConnection takes it. Halls on
+ * private networks need a TURN server both can reach; the hub's administrator configures it.
+ */
+export const iceServerSchema = z.object({
+  urls: z.union([
+    z.string().regex(/^(stun|stuns|turn|turns):/),
+    z.array(z.string().regex(/^(stun|stuns|turn|turns):/)).min(1),
+  ]),
+  username: z.string().max(200).optional(),
+  credential: z.string().max(200).optional(),
+});
+export type IceServer = z.infer<typeof iceServerSchema>;

@@ -3,12 +3,13 @@ import * as Y from 'yjs';
 import type { HelpRequest, RemoteSessionView } from '@shared/api';
 import { sessionDocumentName } from '@shared/hub/remote';
 import { startTestHub, type TestHub } from '../../central/src/testing/test-hub';
+import { ADMIN, type TestConnection, type TestEngine } from '../support/engine-harness';
 import {
-  ADMIN,
-  openTestEngine,
-  type TestConnection,
-  type TestEngine,
-} from '../support/engine-harness';
+  APPLICANT_ID_NUMBER as ID_NUMBER,
+  APPLICANT_PHONE as PHONE,
+  openRemoteTerminals,
+  type RemoteTerminals,
+} from '../support/remote-fixtures';
 
 /**
  * The remote window end to end over real HTTP and WebSockets on loopback: a township clerk's
@@ -17,24 +18,23 @@ import {
  * only as the clerk allows; the ID number stays masked until the applicant consents, and is never
  * readable at the hub, in its database or in the relay's document.
  */
-const ID_NUMBER = '11010519491231002X';
-const PHONE = '13800138000';
+/** A 1×1 PNG. */
+const PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+/** The TURN server a hall on a private network would configure at its hub. */
+const TURN = {
+  urls: 'turn:turn.qingshan.gov.example:3478',
+  username: 'hall',
+  credential: 'secret',
+};
 
 let hub: TestHub;
-let hubUrl: string;
+let terminals: RemoteTerminals;
 let township: TestEngine;
-let county: TestEngine;
 let expert: TestConnection;
 let caseId: number;
 let department: string;
-
-async function enrolmentCode(hallId: string): Promise<string> {
-  const issued = await hub.call('POST', '/v1/admin/enrolment-codes', {
-    token: hub.adminToken,
-    body: { hallId },
-  });
-  return (issued.body as { code: string }).code;
-}
 
 async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
   const started = Date.now();
@@ -47,55 +47,28 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
 }
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub(undefined, { iceServers: [TURN] });
   for (const [id, name] of [
     ['qingshan', '青山镇便民服务中心'],
     ['county', '县政务服务中心'],
   ] as const)
     await hub.call('POST', '/v1/admin/halls', { token: hub.adminToken, body: { id, name } });
-  hubUrl = await hub.hub.app.listen({ host: '127.0.0.1', port: 0 });
-
-  township = openTestEngine({ sync: { auto: false } });
-  await township.engine.syncReady;
-  await township.ok('setup.createAdmin', { hallName: '青山镇便民服务中心', ...ADMIN });
-  await township.ok('sync.enrol', {
-    hubUrl,
-    code: await enrolmentCode('qingshan'),
-    terminalName: '综合窗口 1',
+  const url = await hub.hub.app.listen({ host: '127.0.0.1', port: 0 });
+  terminals = await openRemoteTerminals({
+    url,
+    enrolmentCode: async (hallId) => {
+      const issued = await hub.call('POST', '/v1/admin/enrolment-codes', {
+        token: hub.adminToken,
+        body: { hallId },
+      });
+      return (issued.body as { code: string }).code;
+    },
   });
-  const [matter] = await township.ok('matters.search', { query: 'T-GTSL' });
-  department = matter?.department ?? '';
-  const created = await township.ok('cases.create', {
-    matterId: matter?.id ?? 0,
-    applicant: { kind: 'person', name: '张伟', idNumber: ID_NUMBER, phone: PHONE },
-  });
-  caseId = created.id;
-
-  county = openTestEngine({ sync: { auto: false } });
-  await county.engine.syncReady;
-  await county.ok('setup.createAdmin', {
-    hallName: '县政务服务中心',
-    ...ADMIN,
-    username: 'countyadmin',
-  });
-  await county.ok('sync.enrol', {
-    hubUrl,
-    code: await enrolmentCode('county'),
-    terminalName: '市场监管远程坐席',
-  });
-  await county.ok('users.create', {
-    username: 'wang',
-    displayName: '王专家',
-    role: 'remote_expert',
-    password: 'Expert#Desk2026',
-  });
-  expert = county.connect();
-  await expert.ok('auth.signIn', { username: 'wang', password: 'Expert#Desk2026' });
+  ({ township, expert, caseId, department } = terminals);
 });
 
 afterAll(async () => {
-  township.close();
-  county.close();
+  terminals.close();
   await hub.dispose();
 });
 
@@ -143,6 +116,9 @@ describe('the remote window between a township clerk and a county expert', () =>
     expect(idField).toMatchObject({ value: '110105********002X', personal: true, revealed: false });
     expect(JSON.stringify(view)).not.toContain(ID_NUMBER);
     expect(JSON.stringify(view)).not.toContain(PHONE);
+    // The call will use the hub's STUN/TURN servers.
+    await eventually(expertView, (v) => v.iceServers.length === 1);
+    expect((await expertView()).iceServers).toEqual([TURN]);
     const both = await eventually(
       hostView,
       (v) => v.participants.length === 2 && v.participants.every((p) => p.online),
@@ -262,6 +238,57 @@ describe('the remote window between a township clerk and a county expert', () =>
     }
   });
 
+  it('shares a material image sealed end to end; the expert draws on it and checks the ID', async () => {
+    const png = Buffer.from(PNG_BASE64, 'base64');
+    await township.ok('remote.shareFile', {
+      sessionId,
+      name: '经营场所照片.png',
+      mediaType: 'image/png',
+      contentBase64: PNG_BASE64,
+    });
+    const listed = await eventually(expertView, (v) => v.files.length === 1);
+    const fileId = listed.files[0]?.id ?? '';
+    expect(listed.files[0]).toMatchObject({ name: '经营场所照片.png', size: png.length });
+    const opened = await expert.ok('remote.fileContent', { sessionId, fileId });
+    expect(Buffer.from(opened.contentBase64, 'base64').equals(png)).toBe(true);
+    // The hub holds ciphertext: the image's bytes are not in its table.
+    const chunks = await hub.db.query<{ data: Uint8Array }>('SELECT data FROM session_file_chunks');
+    expect(chunks).toHaveLength(1);
+    expect(Buffer.from(chunks[0]?.data ?? []).includes(png.subarray(16, 40))).toBe(false);
+
+    await expert.ok('remote.draw', {
+      sessionId,
+      fileId,
+      color: '#e53935',
+      points: [
+        { x: 0.1, y: 0.2 },
+        { x: 0.4, y: 0.6 },
+      ],
+    });
+    await eventually(hostView, (v) => v.strokes.length === 1 && v.strokes[0]?.fileId === fileId);
+
+    await expert.ok('remote.recordIdentityCheck', {
+      sessionId,
+      outcome: 'match',
+      note: '人证相符',
+    });
+    await eventually(hostView, (v) => v.identityChecks[0]?.outcome === 'match');
+    expect(
+      await township.call('remote.recordIdentityCheck', { sessionId, outcome: 'match' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await township.ok('remote.keepIdentitySnapshot', {
+      sessionId,
+      mediaType: 'image/png',
+      contentBase64: PNG_BASE64,
+      basis: 'signed_form',
+    });
+    const attachments = await township.ok('attachments.list', { caseId });
+    expect(attachments.map((a) => a.fileName)).toEqual([expect.stringMatching(/^远程身份核验-/)]);
+  });
+
   it('carries chat both ways, ends for both, and leaves the record on the case', async () => {
     await expert.ok('remote.chat', { sessionId, text: '请申请人补充房屋用途证明' });
     await township.ok('remote.chat', { sessionId, text: '好的，已告知' });
@@ -284,6 +311,9 @@ describe('the remote window between a township clerk and a county expert', () =>
       'control_revoked',
       'consent',
       'revealed',
+      'file_shared',
+      'identity_checked',
+      'identity_snapshot_kept',
       'ended',
     ]);
     expect(record?.events.find((e) => e.kind === 'revealed')?.summary.zh).toContain('王专家');

@@ -19,7 +19,7 @@ export function newSecret(): string {
 }
 
 /** A prefix and 20 random Crockford characters (100 bits): terminals, requests, sessions. */
-export function newHubId(prefix: 't' | 'h' | 's' | 'p'): string {
+export function newHubId(prefix: 't' | 'h' | 's' | 'p' | 'f'): string {
   return `${prefix}_${Array.from({ length: 20 }, () => CROCKFORD[randomInt(32)] ?? '0')
     .join('')
     .toLowerCase()}`;

@@ -145,7 +145,7 @@ export interface TestHub {
 
 export async function startTestHub(
   backend?: HubBackend,
-  options: Pick<HubOptions, 'relayLimits' | 'relayOrigins'> = {},
+  options: Pick<HubOptions, 'relayLimits' | 'relayOrigins' | 'iceServers'> = {},
 ): Promise<TestHub> {
   const { db, dispose } = await openTestHubDb(backend);
   const hub = buildHub({

@@ -45,6 +45,16 @@ export function remoteHandlers(
       return { ok: true };
     },
     'remote.end': (input) => windows.end(input.sessionId, input.outcome),
+    'remote.shareFile': (input) => windows.shareFile(input),
+    'remote.fileContent': (input) => windows.fileContent(input),
+    'remote.draw': (input) => {
+      windows.draw(input);
+      return { ok: true };
+    },
+    'remote.clearDrawing': (input) => windows.clearDrawing(input),
+    'remote.recordIdentityCheck': (input) => windows.recordIdentityCheck(input),
+    'remote.keepIdentitySnapshot': (input, context) =>
+      windows.keepIdentitySnapshot(input, signedIn(context)),
     'remote.records': (input) => windows.records(input.caseId),
   };
 }

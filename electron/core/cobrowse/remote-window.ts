@@ -1,23 +1,34 @@
-import { randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
   ApiError,
   type Consent,
+  type IdentityCheck,
   type LocalizedText,
   type RemoteChange,
   type RemoteParticipant,
   type RemoteSessionView,
   type SharedField,
+  type SharedFile,
   type Suggestion,
 } from '@shared/api';
-import type { Participant, RemoteSessionRecord } from '@shared/hub/remote';
+import type { IceServer, Participant, RemoteSessionRecord } from '@shared/hub/remote';
 import type { SignedInUser } from '../auth/auth-service';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { CaseWorkspace } from './case-workspace';
-import { revealKey, SESSION_PROTOCOL, SessionDocument } from './session-document';
+import {
+  readFiles,
+  readIdentityChecks,
+  readStrokes,
+  revealKey,
+  SESSION_PROTOCOL,
+  SessionDocument,
+  withoutKeys,
+  type SealedFile,
+} from './session-document';
 import type { SessionKeys } from './session-keys';
 
 /** What a session asks of the hub: tokens for the relay, the roster, the end. */
@@ -26,6 +37,10 @@ export interface SessionHub {
   relayToken(): Promise<string>;
   record(): Promise<RemoteSessionRecord>;
   end(): Promise<void>;
+  /** Uploads ciphertext (resuming after a dropped link); returns the hub's file id. */
+  upload(ciphertext: Buffer): Promise<string>;
+  download(fileId: string): Promise<Buffer>;
+  iceServers(): Promise<IceServer[]>;
 }
 
 export interface RemoteWindowOptions {
@@ -42,6 +57,8 @@ export interface RemoteWindowOptions {
   workspace?: CaseWorkspace;
   clock: Clock;
   logger: Logger;
+  /** Host: keeps a still of the ID card with the case (the applicant consented). */
+  keepSnapshot?(content: Buffer, mediaType: 'image/jpeg' | 'image/png', user: SignedInUser): void;
   /** Writes one line of the session's local record. */
   record(kind: string, actor: string, data: Record<string, unknown>): void;
   onChange(view: RemoteSessionView): void;
@@ -82,6 +99,7 @@ export class RemoteWindow {
   private rosterAskedAt = 0;
   private ended: { at: string; by: string } | null = null;
   private joinCode: RemoteSessionView['joinCode'] = null;
+  private iceServers: IceServer[] = [];
   private emitScheduled = false;
   private readonly heartbeat: NodeJS.Timeout;
   // Host only: what it holds as the truth of the shared state.
@@ -89,6 +107,10 @@ export class RemoteWindow {
   private control: { holder: string; since: string; grantedBy: SignedInUser } | null = null;
   private readonly consents: Consent[] = [];
   private readonly decided = new Map<string, Suggestion>();
+  // Both sides: what this side has already written to its record, and files it has opened.
+  private readonly recordedFiles = new Set<string>();
+  private recordedChecks = 0;
+  private readonly opened = new Map<string, Buffer>();
 
   constructor(private readonly options: RemoteWindowOptions) {
     this.document = new SessionDocument(this.doc);
@@ -142,6 +164,15 @@ export class RemoteWindow {
       void this.refreshRoster(true);
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
+    options.hub
+      .iceServers()
+      .then((servers) => {
+        this.iceServers = servers;
+        this.emit();
+      })
+      .catch((error: unknown) => {
+        options.logger.warn('no STUN/TURN servers from the hub', { detail: String(error) });
+      });
   }
 
   get sessionId(): string {
@@ -169,6 +200,10 @@ export class RemoteWindow {
         since: this.document.control.get('since') ?? null,
       },
       consents: this.document.readConsents(),
+      files: readFiles(this.document).map(withoutKeys),
+      strokes: readStrokes(this.document),
+      identityChecks: readIdentityChecks(this.document),
+      iceServers: this.iceServers,
       joinCode:
         this.joinCode && Date.parse(this.joinCode.expiresAt) > this.options.clock.now().getTime()
           ? this.joinCode
@@ -243,6 +278,137 @@ export class RemoteWindow {
     this.provider.destroy();
     this.socket.destroy();
     this.doc.destroy();
+  }
+
+  /**
+   * Shares a file: encrypted here with its own key (AES-256-GCM), uploaded as ciphertext, its key
+   * sealed to every participant present; whoever joins later cannot open it.
+   */
+  async shareFile(file: { name: string; mediaType: SharedFile['mediaType']; content: Buffer }) {
+    this.requireOpen();
+    await this.refreshRoster(true);
+    const key = randomBytes(32);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const ciphertext = Buffer.concat([
+      iv,
+      cipher.update(file.content),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
+    const id = await this.options.hub.upload(ciphertext);
+    const keys: Record<string, string> = {};
+    for (const participant of this.roster.filter((p) => p.leftAt === null))
+      keys[participant.id] = this.options.keys.seal(
+        key.toString('base64'),
+        participant.publicKey,
+        `${this.sessionId}/file/${id}`,
+      );
+    const shared: SealedFile = {
+      id,
+      name: file.name,
+      mediaType: file.mediaType,
+      size: file.content.length,
+      participantId: this.options.participantId,
+      author: this.options.user.displayName,
+      at: this.now(),
+      keys,
+    };
+    this.opened.set(id, file.content);
+    this.document.files.set(id, JSON.stringify(shared));
+    this.recordFiles();
+    this.emit();
+  }
+
+  /** A shared file, opened with the key its sharer sealed for us. */
+  async fileContent(fileId: string): Promise<{ file: SharedFile; content: Buffer }> {
+    const file = readFiles(this.document).find((candidate) => candidate.id === fileId);
+    if (!file) throw new ApiError('NOT_FOUND', { path: ['fileId'] });
+    const cached = this.opened.get(fileId);
+    if (cached) return { file: withoutKeys(file), content: cached };
+    const sealed = file.keys[this.options.participantId];
+    if (!this.roster.some((p) => p.id === file.participantId)) await this.refreshRoster(true);
+    const sharer = this.roster.find((p) => p.id === file.participantId);
+    if (sealed === undefined || !sharer)
+      throw new ApiError('FORBIDDEN', {
+        message: {
+          zh: '该文件在您加入前共享，未为您加密，请对方重新共享',
+          en: 'This file was shared before you joined; ask for it to be shared again',
+        },
+      });
+    const key = Buffer.from(
+      this.options.keys.open(sealed, sharer.publicKey, `${this.sessionId}/file/${fileId}`),
+      'base64',
+    );
+    const ciphertext = await this.options.hub.download(fileId);
+    const decipher = createDecipheriv('aes-256-gcm', key, ciphertext.subarray(0, 12));
+    decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
+    const content = Buffer.concat([
+      decipher.update(ciphertext.subarray(12, ciphertext.length - 16)),
+      decipher.final(),
+    ]);
+    this.opened.set(fileId, content);
+    return { file: withoutKeys(file), content };
+  }
+
+  draw(fileId: string, color: string, points: { x: number; y: number }[]): void {
+    this.requireOpen();
+    if (!this.document.files.has(fileId)) throw new ApiError('NOT_FOUND', { path: ['fileId'] });
+    const id = randomUUID();
+    this.document.strokes.set(
+      id,
+      JSON.stringify({
+        id,
+        fileId,
+        participantId: this.options.participantId,
+        color,
+        points,
+        at: this.now(),
+      }),
+    );
+    this.emit();
+  }
+
+  clearDrawing(fileId: string): void {
+    this.requireOpen();
+    this.doc.transact(() => {
+      for (const stroke of readStrokes(this.document))
+        if (stroke.fileId === fileId && stroke.participantId === this.options.participantId)
+          this.document.strokes.delete(stroke.id);
+    });
+    this.emit();
+  }
+
+  /** Expert: how the ID card on camera compared with the applicant. */
+  recordIdentityCheck(outcome: IdentityCheck['outcome'], note: string): void {
+    this.requireOpen();
+    if (this.options.role !== 'expert')
+      throw new ApiError('FORBIDDEN', {
+        message: { zh: '身份核验由远程专家记录', en: 'The remote expert records the check' },
+      });
+    const check: IdentityCheck = {
+      participantId: this.options.participantId,
+      author: this.options.user.displayName,
+      outcome,
+      note,
+      at: this.now(),
+    };
+    this.document.identity.push([JSON.stringify(check)]);
+    this.recordChecks();
+    this.emit();
+  }
+
+  /** Host: keeps a still of the ID card with the case, once the applicant consented. */
+  keepIdentitySnapshot(
+    snapshot: { content: Buffer; mediaType: 'image/jpeg' | 'image/png'; basis: Consent['basis'] },
+    clerk: SignedInUser,
+  ): void {
+    this.requireHost();
+    this.requireOpen();
+    if (!this.options.keepSnapshot) throw new ApiError('FORBIDDEN');
+    this.options.keepSnapshot(snapshot.content, snapshot.mediaType, clerk);
+    this.options.record('identity_snapshot_kept', clerk.displayName, { basis: snapshot.basis });
+    this.emit();
   }
 
   // ── Expert side ─────────────────────────────────────────────────────────────────────────
@@ -416,6 +582,8 @@ export class RemoteWindow {
   }
 
   private onRemoteChange(transaction: Y.Transaction): void {
+    this.recordFiles();
+    this.recordChecks();
     if (this.options.role === 'host') {
       const touched: object[] = [...transaction.changed.keys()];
       if (touched.some((type) => this.document.isHostOwned(type))) this.writeAll();
@@ -424,6 +592,25 @@ export class RemoteWindow {
       this.checkEnded();
     }
     this.emit();
+  }
+
+  /** Each side's record names the files shared in the session, once each. */
+  private recordFiles(): void {
+    for (const file of readFiles(this.document)) {
+      if (this.recordedFiles.has(file.id)) continue;
+      this.recordedFiles.add(file.id);
+      this.options.record('file_shared', file.author, { name: file.name, size: file.size });
+    }
+  }
+
+  private recordChecks(): void {
+    const checks = readIdentityChecks(this.document);
+    for (const check of checks.slice(this.recordedChecks))
+      this.options.record('identity_checked', check.author, {
+        outcome: check.outcome,
+        note: check.note,
+      });
+    this.recordedChecks = checks.length;
   }
 
   /** Host: the shared state as the host holds it, over whatever a guest wrote. */

@@ -6,8 +6,10 @@ import {
   type ParsedInput,
   type RemoteSessionAudit,
   type RemoteSessionView,
+  type SharedFile,
 } from '@shared/api';
 import type { CaseRef } from '@shared/hub/remote';
+import type { AttachmentStore } from '../attachments/attachment-store';
 import type { SignedInUser } from '../auth/auth-service';
 import type { CaseService } from '../cases/case-service';
 import type { Clock } from '../clock';
@@ -15,6 +17,7 @@ import type { Logger } from '../logger';
 import type { ReviewService } from '../review/review-service';
 import type { SyncService } from '../sync';
 import { CaseWorkspace } from './case-workspace';
+import { downloadSealedFile, uploadSealedFile } from './file-transfer';
 import { actorOf } from './help-desk';
 import type { RemoteEventRow, RemoteSessionRepository } from './remote-session-repository';
 import { RemoteWindow, type SessionHub } from './remote-window';
@@ -25,6 +28,8 @@ export interface RemoteWindowsOptions {
   cases: CaseService;
   reviews: ReviewService;
   repository: RemoteSessionRepository;
+  /** Where an ID-card still is kept with its case. */
+  attachments: AttachmentStore;
   clock: Clock;
   logger: Logger;
   /** Grows with every local write: the windows re-read their case only when it moved. */
@@ -179,6 +184,59 @@ export class RemoteWindows {
     this.require(sessionId).signal(signal);
   }
 
+  async shareFile(input: ParsedInput<'remote.shareFile'>): Promise<RemoteSessionView> {
+    const window = this.require(input.sessionId);
+    await window.shareFile({
+      name: input.name,
+      mediaType: input.mediaType,
+      content: Buffer.from(input.contentBase64, 'base64'),
+    });
+    return window.view();
+  }
+
+  async fileContent(
+    input: ParsedInput<'remote.fileContent'>,
+  ): Promise<{ name: string; mediaType: SharedFile['mediaType']; contentBase64: string }> {
+    const { file, content } = await this.require(input.sessionId).fileContent(input.fileId);
+    return {
+      name: file.name,
+      mediaType: file.mediaType,
+      contentBase64: content.toString('base64'),
+    };
+  }
+
+  draw(input: ParsedInput<'remote.draw'>): void {
+    this.require(input.sessionId).draw(input.fileId, input.color, input.points);
+  }
+
+  clearDrawing(input: ParsedInput<'remote.clearDrawing'>): RemoteSessionView {
+    const window = this.require(input.sessionId);
+    window.clearDrawing(input.fileId);
+    return window.view();
+  }
+
+  recordIdentityCheck(input: ParsedInput<'remote.recordIdentityCheck'>): RemoteSessionView {
+    const window = this.require(input.sessionId);
+    window.recordIdentityCheck(input.outcome, input.note);
+    return window.view();
+  }
+
+  keepIdentitySnapshot(
+    input: ParsedInput<'remote.keepIdentitySnapshot'>,
+    user: SignedInUser,
+  ): RemoteSessionView {
+    const window = this.require(input.sessionId);
+    window.keepIdentitySnapshot(
+      {
+        content: Buffer.from(input.contentBase64, 'base64'),
+        mediaType: input.mediaType,
+        basis: input.basis,
+      },
+      user,
+    );
+    return window.view();
+  }
+
   async end(sessionId: string, outcome: string): Promise<RemoteSessionView> {
     const window = this.require(sessionId);
     await window.end(outcome);
@@ -264,7 +322,12 @@ export class RemoteWindows {
           body: { participantId: session.participantId, actor: actorOf(session.user) },
         });
       },
+      upload: (ciphertext) =>
+        uploadSealedFile(sync, session.sessionId, session.participantId, ciphertext),
+      download: (fileId) => downloadSealedFile(sync, session.sessionId, fileId),
+      iceServers: () => sync.callHub('iceServers'),
     };
+    const caseId = session.caseId;
     const window = new RemoteWindow({
       sessionId: session.sessionId,
       role: session.role,
@@ -275,6 +338,25 @@ export class RemoteWindows {
       keys: session.keys,
       user: session.user,
       ...(session.workspace === undefined ? {} : { workspace: session.workspace }),
+      ...(caseId === null
+        ? {}
+        : {
+            keepSnapshot: (
+              content: Buffer,
+              mediaType: 'image/jpeg' | 'image/png',
+              user: SignedInUser,
+            ) => {
+              const day = clock.now().toISOString().slice(0, 10);
+              this.options.attachments.add({
+                owner: { caseId },
+                materialCode: undefined,
+                fileName: `远程身份核验-${day}.${mediaType === 'image/png' ? 'png' : 'jpg'}`,
+                mediaType,
+                content,
+                addedBy: user.id,
+              });
+            },
+          }),
       clock,
       logger,
       record: (kind, actor, data) => {
@@ -366,6 +448,29 @@ function describeEvent(event: RemoteEventRow): LocalizedText {
       return {
         zh: `${event.actor} 直接修改（已授权）`,
         en: `${event.actor} edited (with control)`,
+      };
+    case 'file_shared':
+      return {
+        zh: `${event.actor} 共享文件：${String(data.name)}`,
+        en: `${event.actor} shared a file: ${String(data.name)}`,
+      };
+    case 'identity_checked': {
+      const outcomes: Record<string, [string, string]> = {
+        match: ['人证一致', 'matches'],
+        mismatch: ['人证不一致', 'does not match'],
+        unclear: ['无法核验', 'could not be checked'],
+      };
+      const [zh, en] = outcomes[String(data.outcome)] ?? ['', ''];
+      const note = typeof data.note === 'string' && data.note !== '' ? `（${data.note}）` : '';
+      return {
+        zh: `${event.actor} 远程核验身份：${zh}${note}`,
+        en: `${event.actor} checked the ID on camera: ${en}`,
+      };
+    }
+    case 'identity_snapshot_kept':
+      return {
+        zh: `${event.actor} 经申请人同意（${BASES[String(data.basis)] ?? ''}）留存身份核验照片`,
+        en: `${event.actor} kept an ID-check still with the applicant's consent`,
       };
     case 'edit_refused':
       return { zh: `${event.actor} 的直接修改未生效`, en: `An edit by ${event.actor} was refused` };

@@ -3,11 +3,17 @@ import { z } from 'zod';
 import {
   chatLineSchema,
   consentSchema,
+  identityCheckSchema,
+  sharedFileSchema,
+  strokeSchema,
   sharedFieldSchema,
   sharedWorkspaceSchema,
   suggestionSchema,
+  type IdentityCheck,
   type SharedField,
+  type SharedFile,
   type SharedWorkspace,
+  type Stroke,
   type Suggestion,
 } from '@shared/api';
 
@@ -24,6 +30,9 @@ import {
  *   consents   Y.Array Consent (JSON)
  *   reveals    Y.Map   `${participantId}|${fieldKey}` → value sealed to that participant
  *   session    Y.Map   protocol, hostPublicKey, endedAt, endedBy
+ *   files      Y.Map   file id → SharedFile with `keys`: its AES key sealed to each participant
+ *   strokes    Y.Map   stroke id → Stroke (pen strokes on shared images)
+ *   identity   Y.Array IdentityCheck (JSON), written by the expert
  */
 export const SESSION_PROTOCOL = 1;
 
@@ -38,6 +47,9 @@ export class SessionDocument {
   readonly consents: Y.Array<string>;
   readonly reveals: Y.Map<string>;
   readonly session: Y.Map<string | number | null>;
+  readonly files: Y.Map<string>;
+  readonly strokes: Y.Map<string>;
+  readonly identity: Y.Array<string>;
 
   constructor(readonly doc: Y.Doc) {
     this.workspace = doc.getMap('workspace');
@@ -48,6 +60,9 @@ export class SessionDocument {
     this.consents = doc.getArray('consents');
     this.reveals = doc.getMap('reveals');
     this.session = doc.getMap('session');
+    this.files = doc.getMap('files');
+    this.strokes = doc.getMap('strokes');
+    this.identity = doc.getArray('identity');
   }
 
   /** The types only the host may write. */
@@ -116,6 +131,37 @@ export class SessionDocument {
       .map((value) => consentSchema.safeParse(parse(value)))
       .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
   }
+}
+
+export const sealedFileSchema = sharedFileSchema.extend({
+  /** The file's key, sealed by its sharer to each participant (by participant id). */
+  keys: z.record(z.string(), z.string()),
+});
+export type SealedFile = z.infer<typeof sealedFileSchema>;
+
+function readAll<T>(values: Iterable<unknown>, schema: z.ZodType<T>): T[] {
+  return [...values]
+    .map((value) => schema.safeParse(parse(value)))
+    .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+}
+
+export function readFiles(document: SessionDocument): SealedFile[] {
+  return readAll(document.files.values(), sealedFileSchema).sort((a, b) =>
+    a.at.localeCompare(b.at),
+  );
+}
+
+export function readStrokes(document: SessionDocument): Stroke[] {
+  return readAll(document.strokes.values(), strokeSchema).sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export function readIdentityChecks(document: SessionDocument): IdentityCheck[] {
+  return readAll(document.identity.toArray(), identityCheckSchema);
+}
+
+export function withoutKeys(file: SealedFile): SharedFile {
+  const { keys: _keys, ...shared } = file;
+  return shared;
 }
 
 function setIfChanged(map: Y.Map<string>, key: string, value: string): void {
