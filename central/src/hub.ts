@@ -26,6 +26,7 @@ import { HelpQueue } from './remote/help-queue';
 import { Relay, type RelayLimits } from './remote/relay';
 import { RemoteSessions } from './remote/remote-sessions';
 import { SessionFiles } from './remote/session-files';
+import { SessionHousekeeping } from './remote/session-housekeeping';
 
 export interface HubOptions {
   db: HubDb;
@@ -200,6 +201,8 @@ export function buildHub(options: HubOptions): Hub {
       await sessionFiles.removeOf(params.id);
       return ended;
     },
+    adminHelpRequests: ({ query }) => helpQueue.all(query),
+    adminRemoteSessions: ({ query }) => sessions.list(query),
     iceServers: () => Promise.resolve(options.iceServers ?? []),
     createSessionFile: ({ params, body }, { terminal }) =>
       sessionFiles.create(requireTerminal(terminal), params.id, body),
@@ -217,7 +220,23 @@ export function buildHub(options: HubOptions): Hub {
     limits: options.relayLimits,
   });
   relay.attach(app.server);
+  // Abandoned sessions end, spent tokens go: every ten minutes while the hub runs.
+  const housekeeping = new SessionHousekeeping(db);
+  const sweep = setInterval(() => {
+    housekeeping
+      .run()
+      .then((report) => {
+        for (const id of report.abandonedSessions) relay.closeSession(sessionDocumentName(id));
+        if (report.abandonedSessions.length > 0)
+          app.log.info({ sessions: report.abandonedSessions.length }, 'abandoned sessions ended');
+      })
+      .catch((error: unknown) => {
+        app.log.warn({ err: error }, 'remote session housekeeping failed');
+      });
+  }, 10 * 60_000);
+  sweep.unref();
   app.addHook('onClose', async () => {
+    clearInterval(sweep);
     await relay.close();
   });
   const authenticator = new HubAuthenticator(db);

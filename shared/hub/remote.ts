@@ -106,6 +106,12 @@ export const helpQueueQuerySchema = z.object({
     .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
 });
 
+export const adminHelpRequestsQuerySchema = z.object({
+  state: helpRequestStateSchema.optional(),
+  /** Requests raised in the last this many days. */
+  days: z.coerce.number().int().min(1).max(90).default(7),
+});
+
 export const helpRequestParamsSchema = z.object({ id: helpRequestIdSchema });
 
 export const claimHelpRequestSchema = z.object({ expert: hubActorSchema });
@@ -187,6 +193,14 @@ export const remoteSessionSchema = z.object({
   participants: z.array(participantSchema),
 });
 export type RemoteSessionRecord = z.infer<typeof remoteSessionSchema>;
+
+export const adminRemoteSessionsQuerySchema = z.object({
+  open: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
+  days: z.coerce.number().int().min(1).max(90).default(7),
+});
 
 export const openRemoteSessionSchema = z.object({
   caseRef: caseRefSchema,

@@ -34,6 +34,8 @@ import {
   terminalStateSchema,
 } from './protocol';
 import {
+  adminHelpRequestsQuerySchema,
+  adminRemoteSessionsQuerySchema,
   iceServerSchema,
   createSessionFileSchema,
   sessionFileChunkQuerySchema,
@@ -427,6 +429,22 @@ export const hubRoutes = {
     params: sessionFileParamsSchema,
     query: sessionFileChunkQuerySchema,
     response: sessionFileChunkReadSchema,
+  },
+  adminHelpRequests: {
+    method: 'GET',
+    path: '/v1/admin/help-requests',
+    auth: 'admin',
+    summary: 'Help requests of every hall, newest first, with their threads',
+    query: adminHelpRequestsQuerySchema,
+    response: helpRequestListSchema,
+  },
+  adminRemoteSessions: {
+    method: 'GET',
+    path: '/v1/admin/remote-sessions',
+    auth: 'admin',
+    summary: 'Remote sessions and who was in them (never what they shared)',
+    query: adminRemoteSessionsQuerySchema,
+    response: z.array(remoteSessionSchema),
   },
   iceServers: {
     method: 'GET',

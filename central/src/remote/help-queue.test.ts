@@ -149,6 +149,19 @@ describe.each(availableBackends())('help requests on %s', (backend) => {
     expect(cancelled.body).toMatchObject({ state: 'cancelled' });
   });
 
+  it('lists every hall’s requests for the hub’s administrator, by state', async () => {
+    const all = await hub.call('GET', '/v1/admin/help-requests', { token: hub.adminToken });
+    const requests = (all.body as { requests: HelpRequest[] }).requests;
+    expect(requests.length).toBeGreaterThanOrEqual(4);
+    const cancelled = await hub.call('GET', '/v1/admin/help-requests?state=cancelled', {
+      token: hub.adminToken,
+    });
+    expect((cancelled.body as { requests: HelpRequest[] }).requests.map((r) => r.state)).toEqual([
+      'cancelled',
+    ]);
+    expect((await as(township).get('/v1/admin/help-requests')).status).toBe(401);
+  });
+
   it('counts per department and day: answered within a minute, and the resolution rate', async () => {
     // One more, answered late: the claim is moved back in time as if it came after 95 s.
     const raised = await as(township).post('/v1/help-requests', requestFor('县市场监管局', 6));

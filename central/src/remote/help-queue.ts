@@ -105,6 +105,17 @@ export class HelpQueue {
     return this.list(rows);
   }
 
+  /** Every hall's requests of the last days, for the hub's administrator. */
+  async all(filter: { state?: HelpRequest['state']; days: number }): Promise<HelpRequestList> {
+    const rows = await this.db.query<HelpRequestRow>(
+      `SELECT ${REQUEST_COLUMNS} FROM help_requests r JOIN halls h ON h.id = r.hall_id
+        WHERE r.created_at > now() - make_interval(days => $1) AND ($2::text IS NULL OR r.state = $2)
+        ORDER BY r.created_at DESC LIMIT 1000`,
+      [filter.days, filter.state ?? null],
+    );
+    return this.list(rows);
+  }
+
   async read(caller: CallingTerminal, id: string): Promise<HelpRequest> {
     const request = await this.get(id);
     const involved =

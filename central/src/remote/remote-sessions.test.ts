@@ -201,6 +201,19 @@ describe.each(availableBackends())('remote sessions on %s', (backend) => {
     expect(code).toMatchObject({ status: 410, body: { code: 'SESSION_ENDED' } });
   });
 
+  it('lists sessions for the hub’s administrator, open ones first', async () => {
+    const open = await hub.call('GET', '/v1/admin/remote-sessions?open=true', {
+      token: hub.adminToken,
+    });
+    const sessions = open.body as RemoteSessionRecord[];
+    expect(sessions.length).toBeGreaterThan(0);
+    expect(sessions.every((session) => session.state === 'open')).toBe(true);
+    const ended = await hub.call('GET', '/v1/admin/remote-sessions?open=false', {
+      token: hub.adminToken,
+    });
+    expect((ended.body as RemoteSessionRecord[]).map((s) => s.endedBy)).toContain('王专家');
+  });
+
   it('shows a session only to the terminals in it', async () => {
     const { session } = await open();
     const stranger = await hub.enrol('county', '其他坐席');

@@ -249,6 +249,20 @@ export class RemoteSessions {
     return this.get(sessionId);
   }
 
+  /** Sessions of the last days, open ones first, for the hub's administrator. */
+  async list(filter: { open?: boolean; days: number }): Promise<RemoteSessionRecord[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM remote_sessions
+        WHERE created_at > now() - make_interval(days => $1)
+          AND ($2::boolean IS NULL OR (ended_at IS NULL) = $2)
+        ORDER BY ended_at IS NOT NULL, created_at DESC LIMIT 500`,
+      [filter.days, filter.open ?? null],
+    );
+    const sessions: RemoteSessionRecord[] = [];
+    for (const row of rows) sessions.push(await this.get(row.id));
+    return sessions;
+  }
+
   /** A session as one of its participants' terminals may read it. */
   async read(caller: CallingTerminal, sessionId: string): Promise<RemoteSessionRecord> {
     const session = await this.get(sessionId);
