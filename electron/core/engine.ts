@@ -61,6 +61,7 @@ import {
   OutboxQueue,
   RectificationStream,
   StreamPages,
+  SyncConflicts,
   SyncRuns,
   SyncService,
   syncHandlers,
@@ -312,6 +313,7 @@ export class Engine {
       this.broadcast('system.status', this.status());
     };
     const syncRuns = new SyncRuns(this.db);
+    const syncConflicts = new SyncConflicts(this.db);
     const streamPages = new StreamPages(
       this.db,
       [
@@ -328,13 +330,13 @@ export class Engine {
           logger,
           nowIso,
         ),
-        new ConflictStream(this.db),
+        new ConflictStream(syncConflicts),
         new ModelStream(this.db, nowIso),
       ],
       nowIso,
     );
     this.sync = new SyncService({
-      db: this.db,
+      conflicts: syncConflicts,
       credentials: new CredentialsStore(options.dataDir, options.osProtection),
       outbox,
       runs: syncRuns,

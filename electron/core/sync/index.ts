@@ -37,3 +37,4 @@ export function syncHandlers(
     'sync.importPackage': ({ content }) => packages.import(content),
   };
 }
+export { SyncConflicts } from './sync-conflicts';

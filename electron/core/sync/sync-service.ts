@@ -11,12 +11,12 @@ import { MAX_PUSH_BATCH } from '@shared/hub/protocol';
 import { RELAY_PATH } from '@shared/hub/remote';
 import type { HubRouteInput, HubRouteName, HubRouteOutput } from '@shared/hub/routes';
 import type { Clock } from '../clock';
-import type { Db } from '../db/connection';
 import type { Logger } from '../logger';
 import type { CredentialsStore, HubCredentials } from './credentials-store';
 import { HubClient, HubRequestError, type FetchLike } from './hub-client';
 import type { OutboxQueue } from './outbox-queue';
 import type { StreamPages } from './stream-pages';
+import type { SyncConflicts } from './sync-conflicts';
 import type { SyncRuns } from './sync-runs';
 
 export interface SyncSchedule {
@@ -43,7 +43,7 @@ export const defaultSyncSchedule: SyncSchedule = {
 };
 
 export interface SyncServiceOptions {
-  db: Db;
+  conflicts: SyncConflicts;
   credentials: CredentialsStore;
   outbox: OutboxQueue;
   runs: SyncRuns;
@@ -130,11 +130,7 @@ export class SyncService {
       lastAttemptAt: this.options.runs.lastAttemptAt(),
       nextAttemptAt: this.nextAttemptAt,
       problem: this.problem,
-      openConflicts: (
-        this.options.db
-          .prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL')
-          .get() as { n: number }
-      ).n,
+      openConflicts: this.options.conflicts.openCount(),
       clockSkewSeconds: this.clockSkewSeconds,
       credentialProtection: this.options.credentials.protection,
     };
@@ -221,34 +217,7 @@ export class SyncService {
   }
 
   conflicts(): SyncConflict[] {
-    const rows = this.options.db
-      .prepare('SELECT * FROM sync_conflicts ORDER BY resolved_at IS NOT NULL, id DESC LIMIT 500')
-      .all() as {
-      id: number;
-      entity: string;
-      entity_key: string;
-      field: string | null;
-      reason: string;
-      theirs: string;
-      ours: string;
-      detected_at: string;
-      resolved_at: string | null;
-      resolved_by: string | null;
-      resolution: string | null;
-    }[];
-    return rows.map((row) => ({
-      id: row.id,
-      entity: row.entity,
-      entityKey: row.entity_key,
-      field: row.field,
-      reason: row.reason,
-      theirs: JSON.parse(row.theirs) as unknown,
-      ours: JSON.parse(row.ours) as unknown,
-      detectedAt: row.detected_at,
-      resolvedAt: row.resolved_at,
-      resolvedBy: row.resolved_by,
-      resolution: row.resolution,
-    }));
+    return this.options.conflicts.list();
   }
 
   /** Runs now, or joins the run under way. */
