@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import {
   type UnsignedPackage,
 } from '@shared/hub/package';
 import type { EnrolResponse, Mutation } from '@shared/hub/protocol';
+import type { CaseRef, HelpRequest, RemoteSessionRecord } from '@shared/hub/remote';
 import { launchChromium } from '../support/chromium';
 
 /**
@@ -109,6 +110,26 @@ async function adminToken(): Promise<string> {
     password: admin.password,
   });
   return ((await response.json()) as { token: string }).token;
+}
+
+/** A write as the administrator (or, with its bearer, a terminal) makes it; it must succeed. */
+async function hubPost<T>(path: string, body: unknown, bearer: string): Promise<T> {
+  const response = await hubCall(path, body, bearer);
+  expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** A terminal of the hall, enrolled with a fresh code: its bearer, `terminalId.secret`. */
+async function enrolTerminal(token: string, hallId: string, terminalName: string): Promise<string> {
+  const { code } = await hubPost<{ code: string }>('/v1/admin/enrolment-codes', { hallId }, token);
+  const enrolled = await hubCall('/v1/terminals/enrol', {
+    code,
+    terminalName,
+    appVersion: '0.1.0',
+  });
+  expect(enrolled.status).toBe(200);
+  const { terminalId, secret } = (await enrolled.json()) as EnrolResponse;
+  return `${terminalId}.${secret}`;
 }
 
 /** What a terminal writes to the USB stick, signed with the key derived from its secret. */
@@ -480,6 +501,184 @@ describe('the hub console', () => {
 
     expect(pageErrors).toEqual([]);
     // Nothing the hub's Content-Security-Policy had to block: no inline script, no eval.
+    expect(consoleErrors.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+  });
+
+  it('shows the remote window: the 021 indicators, the requests with their threads, the sessions', async () => {
+    // A township hall's clerk asks the county's experts: one request taken at once and resolved in
+    // a remote window, another left waiting; a second window stays open.
+    const token = await adminToken();
+    await hubPost('/v1/admin/halls', { id: 'lianhua-town', name: '莲花镇便民服务中心' }, token);
+    await hubPost('/v1/admin/halls', { id: 'county-hall', name: '县政务服务中心' }, token);
+    const township = await enrolTerminal(token, 'lianhua-town', '综合窗口 2');
+    const expertDesk = await enrolTerminal(token, 'county-hall', '市场监管远程坐席');
+    const clerk = { username: 'liu', displayName: '刘晓梅', role: 'clerk' };
+    const expert = { username: 'wang', displayName: '王建国', role: 'remote_expert' };
+    const publicKey = randomBytes(32).toString('base64url');
+    const caseRef = (caseId: number, matterName: string, department: string): CaseRef => ({
+      caseId,
+      reference: `LH-2026-${String(caseId).padStart(5, '0')}`,
+      matterCode: `M-${String(caseId)}`,
+      matterName,
+      department,
+    });
+    const food = caseRef(12, '食品经营许可', '县市场监督管理局');
+
+    const answered = await hubPost<HelpRequest>(
+      '/v1/help-requests',
+      {
+        caseRef: food,
+        question: '住宅楼一层的临街商铺能否办理食品经营许可？',
+        urgency: 'urgent',
+        requester: clerk,
+      },
+      township,
+    );
+    const request = `/v1/help-requests/${answered.id}`;
+    await hubPost(`${request}/claim`, { expert }, expertDesk);
+    await hubPost(
+      `${request}/messages`,
+      { author: clerk, side: 'clerk', text: '商铺的房产证用途写的是“商业”。' },
+      township,
+    );
+    await hubPost(
+      `${request}/messages`,
+      { author: expert, side: 'expert', text: '用途为商业即可办理，我开远程窗口看一下平面图。' },
+      expertDesk,
+    );
+    await hubPost(`${request}/ask-session`, { expert }, expertDesk);
+    const opened = await hubPost<{ session: RemoteSessionRecord; participantId: string }>(
+      '/v1/remote-sessions',
+      { caseRef: food, host: clerk, publicKey, helpRequestId: answered.id },
+      township,
+    );
+    await hubPost(
+      '/v1/remote-sessions/join',
+      { helpRequestId: answered.id, expert, publicKey },
+      expertDesk,
+    );
+    await hubPost(
+      `/v1/remote-sessions/${opened.session.id}/end`,
+      { participantId: opened.participantId, actor: clerk },
+      township,
+    );
+    await hubPost(
+      `${request}/close`,
+      { actor: expert, outcome: 'resolved', note: '可以办理；已指导补齐经营场所平面图。' },
+      expertDesk,
+    );
+    await hubPost(
+      '/v1/help-requests',
+      {
+        caseRef: caseRef(13, '失业保险金申领', '县人力资源和社会保障局'),
+        question: '外省参保的缴费年限怎么核对？',
+        urgency: 'normal',
+        requester: clerk,
+      },
+      township,
+    );
+    await hubPost(
+      '/v1/remote-sessions',
+      { caseRef: caseRef(14, '个体工商户设立登记', '县市场监督管理局'), host: clerk, publicKey },
+      township,
+    );
+
+    // Alt+9: the ninth page, 远程帮办.
+    await page.keyboard.press('Alt+Digit9');
+    await page.getByTestId('remote-page').waitFor();
+    expect(await page.getByTestId('nav-remote').textContent()).toContain('远程帮办');
+    // Today: two requests, one answered within the minute; the one closed was resolved.
+    await expect
+      .poll(() => page.getByTestId('indicator-within-minute').textContent())
+      .toContain('50%');
+    expect(await page.getByTestId('indicator-within-minute').textContent()).toContain('1/2');
+    expect(await page.getByTestId('indicator-resolution').textContent()).toContain('100%');
+    expect(await page.getByTestId('indicator-unanswered').textContent()).toContain('1');
+    const departments = await page.getByTestId('help-department-row').allTextContents();
+    expect(departments).toHaveLength(2);
+    expect(departments.find((line) => line.includes('县市场监督管理局'))).toContain('100%（1/1）');
+    expect(departments.find((line) => line.includes('县人力资源和社会保障局'))).toContain(
+      '0%（0/1）',
+    );
+    await page.getByTestId('help-trend-chart').locator('canvas').first().waitFor();
+    await shot('15-remote-indicators');
+
+    // The requests, newest first: the waiting one, then the resolved one with its thread.
+    const rows = page.getByTestId('help-request-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(
+      await page
+        .getByTestId('help-request-state')
+        .evaluateAll((tags) => tags.map((tag) => tag.getAttribute('data-state'))),
+    ).toEqual(['waiting', 'resolved']);
+    expect(await rows.nth(0).textContent()).toMatch(/已等待 \d+ 秒/);
+    const resolvedRow = rows.nth(1);
+    const resolvedText = (await resolvedRow.textContent()) ?? '';
+    for (const text of ['莲花镇便民服务中心', '刘晓梅', '食品经营许可', 'LH-2026-00012'])
+      expect(resolvedText).toContain(text);
+    for (const text of ['紧急', '已解决', '王建国', '县政务服务中心', '已指导补齐经营场所平面图'])
+      expect(resolvedText).toContain(text);
+    expect(await resolvedRow.getByTestId('help-request-response').textContent()).toMatch(
+      /^用时 \d+ 秒$/,
+    );
+    await resolvedRow.getByTestId('row-expand').click();
+    const thread = page.getByTestId('help-thread');
+    await thread.waitFor();
+    expect(await thread.getByTestId('help-message').allTextContents()).toEqual([
+      expect.stringMatching(/窗口刘晓梅.*商铺的房产证用途写的是“商业”。/) as string,
+      expect.stringMatching(/坐席王建国.*用途为商业即可办理/) as string,
+    ]);
+    expect(await thread.textContent()).toContain('已开启远程会话');
+    await page.getByTestId('help-requests').evaluate((section) => {
+      section.scrollIntoView({ block: 'start' });
+    });
+    await shot('16-remote-requests');
+
+    await page.getByTestId('help-requests-state').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '等待应答' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.textContent()).toContain('外省参保的缴费年限怎么核对？');
+
+    // The sessions, open ones first: who was in each, and who ended it.
+    const sessions = page.getByTestId('remote-session-row');
+    await expect.poll(() => sessions.count()).toBe(2);
+    expect(
+      await page
+        .getByTestId('session-state')
+        .evaluateAll((tags) => tags.map((tag) => tag.getAttribute('data-state'))),
+    ).toEqual(['open', 'ended']);
+    const open = (await sessions.nth(0).textContent()) ?? '';
+    expect(open).toContain('LH-2026-00014');
+    expect(open).toContain('邀请码');
+    expect(open).toContain('未连接');
+    const ended = sessions.nth(1);
+    expect(await ended.getByTestId('session-participant').allTextContents()).toEqual([
+      expect.stringMatching(/窗口刘晓梅莲花镇便民服务中心.*离开/) as string,
+      expect.stringMatching(/坐席王建国县政务服务中心.*离开/) as string,
+    ]);
+    const endedText = (await ended.textContent()) ?? '';
+    expect(endedText).toContain('帮办请求');
+    expect(endedText).toContain('刘晓梅');
+    // The pointer is still where the state list was: away from the filters the shot shows.
+    await page.mouse.move(1, 1);
+    await page.getByTestId('remote-sessions').evaluate((section) => {
+      section.scrollIntoView({ block: 'start' });
+    });
+    await shot('17-remote-sessions');
+
+    // In English, the indicators and the chart follow the switch.
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect
+      .poll(() => page.getByTestId('indicator-within-minute').textContent())
+      .toContain('Answered within 1 minute');
+    await page.getByTestId('help-indicators').evaluate((section) => {
+      section.scrollIntoView({ block: 'start' });
+    });
+    await shot('18-remote-english');
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await expect.poll(() => page.getByTestId('nav-remote').textContent()).toContain('远程帮办');
+
+    expect(pageErrors).toEqual([]);
     expect(consoleErrors.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
   });
 });

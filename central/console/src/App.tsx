@@ -1,8 +1,17 @@
-import { useCallback, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Typography, theme } from 'antd';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Spin, Typography, theme } from 'antd';
 import {
   ApartmentOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
   DatabaseOutlined,
   DesktopOutlined,
   ExceptionOutlined,
@@ -36,6 +45,11 @@ import { LanguageSwitch } from './ui/LanguageSwitch';
 import { useConsoleLanguage } from './ui/use-console-language';
 import { usePageShortcuts } from './ui/use-page-shortcuts';
 
+// Its charts (echarts) and date picker are loaded when the page is first opened, not with the console.
+const RemoteHelpPage = lazy(() =>
+  import('./pages/RemoteHelpPage').then((module) => ({ default: module.RemoteHelpPage })),
+);
+
 export interface ConsoleAppServices extends ConsoleServices {
   queryClient: QueryClient;
   i18n: I18n;
@@ -44,7 +58,7 @@ export interface ConsoleAppServices extends ConsoleServices {
 const fontFamily =
   '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", -apple-system, "Segoe UI", Roboto, sans-serif';
 
-/** The pages in menu order; Alt+1 … Alt+8 follow it. */
+/** The pages in menu order; Alt+1 … Alt+9 follow it. */
 const pageKeys = [
   'halls',
   'terminals',
@@ -54,6 +68,7 @@ const pageKeys = [
   'packages',
   'records',
   'conflicts',
+  'remote',
 ] as const;
 type PageKey = (typeof pageKeys)[number];
 
@@ -66,6 +81,7 @@ const pageIcons: Record<PageKey, ReactNode> = {
   packages: <UsbOutlined />,
   records: <DatabaseOutlined />,
   conflicts: <ExceptionOutlined />,
+  remote: <CustomerServiceOutlined />,
 };
 
 function isPageKey(value: string): value is PageKey {
@@ -113,6 +129,8 @@ function PageView({ page, go }: { page: PageKey; go: (page: PageKey) => void }) 
       return <RecordsPage />;
     case 'conflicts':
       return <ConflictsPage />;
+    case 'remote':
+      return <RemoteHelpPage />;
   }
 }
 
@@ -187,7 +205,9 @@ function ConsoleShell({ queryClient }: { queryClient: QueryClient }) {
         </Layout.Sider>
         <Layout.Content className="console-content" ref={contentRef}>
           <ErrorBoundary key={page} title={t('app.crashed')}>
-            <PageView page={page} go={go} />
+            <Suspense fallback={<Spin className="page-loading" />}>
+              <PageView page={page} go={go} />
+            </Suspense>
           </ErrorBoundary>
         </Layout.Content>
       </Layout>

@@ -1,5 +1,14 @@
-import type { ReactNode } from 'react';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { Fragment, type ReactNode } from 'react';
+import { Button } from 'antd';
+import { DownOutlined, RightOutlined } from '@ant-design/icons';
+import {
+  flexRender,
+  getCoreRowModel,
+  getExpandedRowModel,
+  useReactTable,
+  type ColumnDef,
+} from '@tanstack/react-table';
+import { useTranslation } from 'react-i18next';
 
 interface DataTableProps<T> {
   data: T[];
@@ -10,6 +19,8 @@ interface DataTableProps<T> {
   testId?: string;
   rowTestId?: string;
   caption?: string;
+  /** What a row opens to, under it (a thread, a detail): the table gets a first column to open it. */
+  renderDetail?: (row: T) => ReactNode;
 }
 
 /** A small, non-virtual grid for the hub's short lists, styled like antd's table. */
@@ -21,9 +32,38 @@ export function DataTable<T>({
   testId,
   rowTestId,
   caption,
+  renderDetail,
 }: DataTableProps<T>) {
+  const { t } = useTranslation();
+  const expander: ColumnDef<T> = {
+    id: 'expand',
+    header: () => <span className="visually-hidden">{t('common.expand')}</span>,
+    cell: ({ row }) => {
+      const open = row.getIsExpanded();
+      return (
+        <Button
+          type="text"
+          size="small"
+          icon={open ? <DownOutlined /> : <RightOutlined />}
+          aria-expanded={open}
+          aria-label={open ? t('common.collapse') : t('common.expand')}
+          onClick={row.getToggleExpandedHandler()}
+          data-testid="row-expand"
+        />
+      );
+    },
+  };
   // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is used only during render
-  const table = useReactTable({ data, columns, getRowId, getCoreRowModel: getCoreRowModel() });
+  const table = useReactTable({
+    data,
+    columns: renderDetail ? [expander, ...columns] : columns,
+    getRowId,
+    getCoreRowModel: getCoreRowModel(),
+    getExpandedRowModel: getExpandedRowModel(),
+    getRowCanExpand: () => renderDetail !== undefined,
+    // A list that refreshes on its own keeps what the reader opened.
+    autoResetExpanded: false,
+  });
   return (
     <div className="data-table" data-testid={testId}>
       <table>
@@ -43,11 +83,21 @@ export function DataTable<T>({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid={rowTestId}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
-            </tr>
+            <Fragment key={row.id}>
+              <tr data-testid={rowTestId} className={row.getIsExpanded() ? 'is-expanded' : ''}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+              {renderDetail && row.getIsExpanded() ? (
+                <tr
+                  className="data-table-detail"
+                  data-testid={rowTestId ? `${rowTestId}-detail` : undefined}
+                >
+                  <td colSpan={row.getVisibleCells().length}>{renderDetail(row.original)}</td>
+                </tr>
+              ) : null}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -32,3 +32,10 @@ export function groupEnrolmentCode(code: string): string {
   const plain = code.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
   return plain.length === 10 ? `${plain.slice(0, 5)}-${plain.slice(5)}` : plain;
 }
+
+/** A share as people read it: 50%, 66.7%; a dash when there is nothing to take it of. */
+export function formatPercent(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
+  const tenths = Math.round(share * 1000) / 10;
+  return `${Number.isInteger(tenths) ? String(tenths) : tenths.toFixed(1)}%`;
+}
