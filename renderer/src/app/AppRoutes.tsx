@@ -5,6 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/api/common';
 import { KnowledgeImportScreen, SettingsScreen, UsersScreen } from '../features/admin';
 import { CaseDetailRoute, CaseListScreen, NewCaseScreen } from '../features/cases';
+import {
+  HelpQueueScreen,
+  HelpScreen,
+  HelpStatsScreen,
+  RemoteWindowRoute,
+} from '../features/cobrowse';
 import { CopilotScreen, GapsScreen } from '../features/copilot';
 import { ModelsScreen } from '../features/models';
 import { AuditScreen, SecurityScreen } from '../features/security';
@@ -21,10 +27,13 @@ import {
 } from '../features/walks';
 import {
   canFileUnresolved,
+  canRaiseHelp,
+  canReadHelpStats,
   canReadWalks,
   canRevealPersonalData,
   canWriteCases,
   isAdmin,
+  isRemoteExpert,
 } from './permissions';
 
 function NotFound() {
@@ -50,7 +59,11 @@ function Allowed({ when, children }: { when: boolean; children: ReactNode }) {
 export function AppRoutes({ role }: { role: Role }) {
   return (
     <Routes>
-      <Route index element={<Navigate to="/cases" replace />} />
+      {/* A remote expert's desk is the help queue; everyone else starts from the cases. */}
+      <Route
+        index
+        element={<Navigate to={isRemoteExpert(role) ? '/help/queue' : '/cases'} replace />}
+      />
       <Route path="cases" element={<CaseListScreen />} />
       <Route
         path="cases/new"
@@ -67,6 +80,7 @@ export function AppRoutes({ role }: { role: Role }) {
             canEdit={canWriteCases(role)}
             canReveal={canRevealPersonalData(role)}
             canReport={canFileUnresolved(role)}
+            canAskHelp={canRaiseHelp(role)}
           />
         }
       />
@@ -118,6 +132,31 @@ export function AppRoutes({ role }: { role: Role }) {
           </Allowed>
         }
       />
+      <Route
+        path="help"
+        element={
+          <Allowed when={canRaiseHelp(role)}>
+            <HelpScreen />
+          </Allowed>
+        }
+      />
+      <Route
+        path="help/queue"
+        element={
+          <Allowed when={isRemoteExpert(role)}>
+            <HelpQueueScreen />
+          </Allowed>
+        }
+      />
+      <Route
+        path="help/stats"
+        element={
+          <Allowed when={canReadHelpStats(role)}>
+            <HelpStatsScreen />
+          </Allowed>
+        }
+      />
+      <Route path="remote/:sessionId" element={<RemoteWindowRoute />} />
       <Route path="sync" element={<SyncScreen role={role} />} />
       <Route
         path="admin/units"

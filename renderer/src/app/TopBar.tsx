@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Badge, Button, Dropdown, Tooltip, Typography } from 'antd';
 import {
   ApartmentOutlined,
   BarChartOutlined,
   BulbOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
   ExceptionOutlined,
   FlagOutlined,
   FormOutlined,
@@ -25,10 +27,106 @@ import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@shared/api/auth';
 import { useClient } from './engine-context';
+import { RemoteWindowsIndicator, useHelpAttention, useWaitingCount } from '../features/cobrowse';
 import { UnresolvedDialog, useOverdueCount } from '../features/walks';
-import { canFileUnresolved, canReadWalks, canWriteCases, isAdmin } from './permissions';
+import {
+  canFileUnresolved,
+  canRaiseHelp,
+  canReadHelpStats,
+  canReadWalks,
+  canWriteCases,
+  isAdmin,
+  isRemoteExpert,
+} from './permissions';
 import { queryKeys } from './query-keys';
 import { UserMenu } from './UserMenu';
+
+const navClass = (active: boolean) => `nav-button${active ? ' nav-button-active' : ''}`;
+
+/** A nav button with a count of what waits there (nothing shown at zero). */
+function BadgeNavButton({
+  label,
+  count,
+  countLabel,
+  active,
+  icon,
+  onClick,
+  testId,
+  badgeTestId = `${testId}-badge`,
+  tooltip,
+}: {
+  label: string;
+  count: number;
+  countLabel: string;
+  active: boolean;
+  icon: ReactNode;
+  onClick: () => void;
+  testId: string;
+  badgeTestId?: string;
+  /** The keyboard shortcut's hint, if it has one. */
+  tooltip?: string;
+}) {
+  const button = (
+    <Button
+      type="text"
+      className={navClass(active)}
+      icon={icon}
+      onClick={onClick}
+      data-testid={testId}
+      aria-label={count > 0 ? `${label} · ${countLabel}` : undefined}
+    >
+      <Badge
+        count={count}
+        size="small"
+        offset={[8, -4]}
+        title={countLabel}
+        className="nav-badge"
+        data-testid={badgeTestId}
+      >
+        <span className="nav-badge-label">{label}</span>
+      </Badge>
+    </Button>
+  );
+  return tooltip ? <Tooltip title={tooltip}>{button}</Tooltip> : button;
+}
+
+/** The clerk's help requests, with how many have news (an answer, a window asked for). */
+function HelpNav({ active }: { active: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const count = useHelpAttention();
+  return (
+    <BadgeNavButton
+      tooltip={t('common.shortcut', { keys: 'Alt+H' })}
+      label={t('nav.help')}
+      count={count}
+      countLabel={t('nav.helpBadge', { count })}
+      active={active}
+      icon={<CustomerServiceOutlined />}
+      onClick={() => void navigate('/help')}
+      testId="nav-help"
+    />
+  );
+}
+
+/** The remote expert's queue, with how many requests wait in it. */
+function QueueNav({ active }: { active: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const count = useWaitingCount();
+  return (
+    <BadgeNavButton
+      tooltip={t('common.shortcut', { keys: 'Alt+H' })}
+      label={t('nav.helpQueue')}
+      count={count}
+      countLabel={t('nav.queueBadge', { count })}
+      active={active}
+      icon={<CustomerServiceOutlined />}
+      onClick={() => void navigate('/help/queue')}
+      testId="nav-help-queue"
+    />
+  );
+}
 
 /** Hall name, navigation and the user menu. */
 export function TopBar({ user }: { user: User }) {
@@ -44,8 +142,6 @@ export function TopBar({ user }: { user: User }) {
   const [filing, setFiling] = useState(false);
   const onList =
     pathname === '/cases' || (pathname.startsWith('/cases/') && pathname !== '/cases/new');
-  const navClass = (active: boolean) => `nav-button${active ? ' nav-button-active' : ''}`;
-
   return (
     <header className="top-bar">
       <div className="top-bar-brand">
@@ -61,7 +157,11 @@ export function TopBar({ user }: { user: User }) {
           ) : null}
         </div>
       </div>
-      <nav className="top-bar-nav" aria-label={t('app.name')}>
+      {/* An admin's nav carries every entry: on a narrower screen it drops its icons. */}
+      <nav
+        className={`top-bar-nav${isAdmin(user.role) ? ' top-bar-nav-crowded' : ''}`}
+        aria-label={t('app.name')}
+      >
         <Tooltip title={t('common.shortcut', { keys: 'Alt+L' })}>
           <Button
             type="text"
@@ -86,6 +186,8 @@ export function TopBar({ user }: { user: User }) {
             </Button>
           </Tooltip>
         ) : null}
+        {canRaiseHelp(user.role) ? <HelpNav active={pathname === '/help'} /> : null}
+        {isRemoteExpert(user.role) ? <QueueNav active={pathname === '/help/queue'} /> : null}
         <Tooltip title={t('common.shortcut', { keys: 'Alt+Q' })}>
           <Button
             type="text"
@@ -110,29 +212,27 @@ export function TopBar({ user }: { user: User }) {
             </Button>
           </Tooltip>
         ) : null}
-        <Button
-          type="text"
-          className={navClass(pathname === '/rectifications')}
+        <BadgeNavButton
+          label={t('nav.rectifications')}
+          count={overdue}
+          countLabel={t('nav.overdueBadge', { count: overdue })}
+          active={pathname === '/rectifications'}
           icon={<ToolOutlined />}
           onClick={() => void navigate('/rectifications')}
-          data-testid="nav-rectifications"
-          aria-label={
-            overdue > 0
-              ? `${t('nav.rectifications')} · ${t('nav.overdueBadge', { count: overdue })}`
-              : undefined
-          }
-        >
-          <Badge
-            count={overdue}
-            size="small"
-            offset={[8, -4]}
-            title={t('nav.overdueBadge', { count: overdue })}
-            className="nav-badge"
-            data-testid="nav-overdue-badge"
+          testId="nav-rectifications"
+          badgeTestId="nav-overdue-badge"
+        />
+        {canReadHelpStats(user.role) && !isAdmin(user.role) ? (
+          <Button
+            type="text"
+            className={navClass(pathname === '/help/stats')}
+            icon={<DashboardOutlined />}
+            onClick={() => void navigate('/help/stats')}
+            data-testid="nav-help-stats"
           >
-            <span className="nav-badge-label">{t('nav.rectifications')}</span>
-          </Badge>
-        </Button>
+            {t('nav.helpStats')}
+          </Button>
+        ) : null}
         {canReadWalks(user.role) ? (
           <Button
             type="text"
@@ -218,6 +318,11 @@ export function TopBar({ user }: { user: User }) {
                   label: <span data-testid="nav-admin-audit">{t('nav.audit')}</span>,
                 },
                 {
+                  key: '/help/stats',
+                  icon: <DashboardOutlined />,
+                  label: <span data-testid="nav-admin-help-stats">{t('nav.helpStats')}</span>,
+                },
+                {
                   key: '/admin/units',
                   icon: <ApartmentOutlined />,
                   label: <span data-testid="nav-admin-units">{t('nav.units')}</span>,
@@ -244,6 +349,7 @@ export function TopBar({ user }: { user: User }) {
             </Button>
           </Dropdown>
         ) : null}
+        <RemoteWindowsIndicator className="nav-button" />
       </nav>
       <UserMenu user={user} />
       {filing ? (

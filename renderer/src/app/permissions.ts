@@ -33,3 +33,18 @@ export function canFileUnresolved(role: Role): boolean {
 export function canReadSyncRecords(role: Role): boolean {
   return role === 'admin' || role === 'leader';
 }
+
+/** Who asks the experts for help and opens remote windows on a case (mirrors `help.raise`). */
+export function canRaiseHelp(role: Role): boolean {
+  return role === 'clerk' || role === 'admin';
+}
+
+/** Remote experts (远程坐席) read the help queue, take requests and join remote windows. */
+export function isRemoteExpert(role: Role): boolean {
+  return role === 'remote_expert';
+}
+
+/** Who reads the help-desk figures (mirrors `help.stats`'s access). */
+export function canReadHelpStats(role: Role): boolean {
+  return role === 'remote_expert' || role === 'leader' || role === 'admin';
+}

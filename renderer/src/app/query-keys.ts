@@ -50,6 +50,16 @@ export const queryKeys = {
   syncStatus: ['sync', 'status'] as const,
   syncHistory: ['sync', 'history'] as const,
   syncConflicts: ['sync', 'conflicts'] as const,
+  help: ['help'] as const,
+  /** Help requests this terminal raised or took (with the hub's clock). */
+  helpMine: ['help', 'mine'] as const,
+  helpQueue: (input: MethodInput<'help.queue'>) => ['help', 'queue', input] as const,
+  helpStats: (input: MethodInput<'help.stats'>) => ['help', 'stats', input] as const,
+  remote: ['remote'] as const,
+  /** The remote windows open on this terminal. */
+  remoteActive: ['remote', 'active'] as const,
+  remoteSession: (sessionId: string) => ['remote', 'session', sessionId] as const,
+  remoteRecords: (caseId: number) => ['remote', 'records', caseId] as const,
 };
 
 /** Queries anyone may see (no session): they survive sign-out. */

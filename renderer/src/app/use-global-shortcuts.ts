@@ -2,18 +2,26 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { Role } from '@shared/api/common';
 import { isTypingTarget } from '../ui/keyboard';
-import { canReadWalks, canWriteCases } from './permissions';
+import { canRaiseHelp, canReadWalks, canWriteCases, isRemoteExpert } from './permissions';
 
 /** The element `/` focuses: each screen marks its main search box with this attribute. */
 export const searchShortcutAttribute = 'data-shortcut-search';
 
+/** Where Alt+H goes: the clerk's help requests, or the remote expert's queue. */
+export function helpHome(role: Role): string | undefined {
+  if (canRaiseHelp(role)) return '/help';
+  if (isRemoteExpert(role)) return '/help/queue';
+  return undefined;
+}
+
 /**
- * Alt+N new case, Alt+L case list, Alt+Q copilot, Alt+W walks (leaders, admins), `/` focuses
- * the screen's search box.
+ * Alt+N new case, Alt+L case list, Alt+Q copilot, Alt+W walks (leaders, admins), Alt+H help
+ * requests or the help queue, `/` focuses the screen's search box.
  */
 export function useGlobalShortcuts(role: Role): void {
   const navigate = useNavigate();
   useEffect(() => {
+    const help = helpHome(role);
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       if (event.altKey && !event.ctrlKey && !event.metaKey) {
@@ -29,6 +37,9 @@ export function useGlobalShortcuts(role: Role): void {
         } else if (event.code === 'KeyW' && canReadWalks(role)) {
           event.preventDefault();
           void navigate('/walks');
+        } else if (event.code === 'KeyH' && help !== undefined) {
+          event.preventDefault();
+          void navigate(help);
         }
         return;
       }

@@ -11,10 +11,12 @@ import {
 import {
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   MarkPointComponent,
   TooltipComponent,
   type GridComponentOption,
   type LegendComponentOption,
+  type MarkLineComponentOption,
   type MarkPointComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
@@ -27,6 +29,7 @@ registerCharts([
   PieChart,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   MarkPointComponent,
   TooltipComponent,
   CanvasRenderer,
@@ -38,6 +41,7 @@ export type EChartOption = ComposeOption<
   | PieSeriesOption
   | GridComponentOption
   | LegendComponentOption
+  | MarkLineComponentOption
   | MarkPointComponentOption
   | TooltipComponentOption
 >;

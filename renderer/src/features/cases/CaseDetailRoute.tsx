@@ -8,10 +8,12 @@ export function CaseDetailRoute({
   canEdit,
   canReveal,
   canReport,
+  canAskHelp,
 }: {
   canEdit: boolean;
   canReveal: boolean;
   canReport: boolean;
+  canAskHelp: boolean;
 }) {
   const { t } = useTranslation();
   const { caseId } = useParams();
@@ -30,6 +32,7 @@ export function CaseDetailRoute({
       canEdit={canEdit}
       canReveal={canReveal}
       canReport={canReport}
+      canAskHelp={canAskHelp}
     />
   );
 }

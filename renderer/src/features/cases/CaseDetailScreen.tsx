@@ -21,6 +21,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
+import { CaseHelpRequests, CaseRemoteActions, CaseRemoteRecords } from '../cobrowse';
 import { UnresolvedDialog } from '../walks';
 import { CaseAttachments } from './CaseAttachments';
 import { CaseHistory } from './CaseHistory';
@@ -128,9 +129,11 @@ interface CaseHeaderProps {
   canEdit: boolean;
   /** May file an unresolved-matter report (办不成事) from this case. */
   canReport: boolean;
+  /** May ask the department's remote experts for help, and open a remote window. */
+  canAskHelp: boolean;
 }
 
-function CaseHeader({ detail, canEdit, canReport }: CaseHeaderProps) {
+function CaseHeader({ detail, canEdit, canReport, canAskHelp }: CaseHeaderProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'complete' | 'unresolved'>();
@@ -150,6 +153,15 @@ function CaseHeader({ detail, canEdit, canReport }: CaseHeaderProps) {
         </Typography.Title>
         <CaseStatusTag status={detail.status} testId="case-status" />
         <span className="case-header-actions">
+          {canAskHelp ? (
+            <CaseRemoteActions
+              context={{
+                caseId: detail.id,
+                reference: detail.reference,
+                department: detail.matter.department,
+              }}
+            />
+          ) : null}
           {canReport ? (
             <Button
               icon={<ExceptionOutlined />}
@@ -252,17 +264,22 @@ function CaseHeader({ detail, canEdit, canReport }: CaseHeaderProps) {
   );
 }
 
-/** One case: who, what matter, the materials checklist and the history. */
+/**
+ * One case: who, what matter, the materials checklist and the history; its help requests and
+ * the record of the remote windows held on it.
+ */
 export function CaseDetailScreen({
   caseId,
   canEdit,
   canReveal,
   canReport,
+  canAskHelp,
 }: {
   caseId: number;
   canEdit: boolean;
   canReveal: boolean;
   canReport: boolean;
+  canAskHelp: boolean;
 }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -292,7 +309,7 @@ export function CaseDetailScreen({
   const data = detail.data;
   return (
     <div className="page page-scroll">
-      <CaseHeader detail={data} canEdit={canEdit} canReport={canReport} />
+      <CaseHeader detail={data} canEdit={canEdit} canReport={canReport} canAskHelp={canAskHelp} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <MaterialsChecklist detail={data} canEdit={canEdit} />
@@ -300,7 +317,9 @@ export function CaseDetailScreen({
         </Col>
         <Col xs={24} xl={8}>
           <ApplicantCard caseId={caseId} masked={data.applicant} canReveal={canReveal} />
+          {canAskHelp ? <CaseHelpRequests caseId={caseId} /> : null}
           <CaseHistory events={data.events} />
+          <CaseRemoteRecords caseId={caseId} />
         </Col>
       </Row>
     </div>

@@ -4,7 +4,8 @@ import { CheckOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CaseMaterial, MaterialState } from '@shared/api/cases';
 import { formatDateTime } from '../../ui/format';
-import { isMaterialForm, materialStateColours } from './case-labels';
+import { MaterialStateTag } from '../../ui/MaterialStateTag';
+import { isMaterialForm } from './case-labels';
 
 export type MaterialAction = Exclude<MaterialState, 'pending'>;
 
@@ -92,9 +93,7 @@ export function MaterialRow({
         ) : null}
       </div>
       <div className="material-state">
-        <Tag color={materialStateColours[material.state]} data-testid="material-state">
-          {t(`materialState.${material.state}`)}
-        </Tag>
+        <MaterialStateTag state={material.state} testId="material-state" />
       </div>
       {canEdit ? (
         <Space.Compact className="material-actions">

@@ -1,6 +1,6 @@
-import type { CaseStatus, MaterialState } from '@shared/api/cases';
+import type { CaseStatus } from '@shared/api/cases';
 
-/** antd Tag colours for case statuses and material states. */
+/** antd Tag colours for case statuses. */
 export const caseStatusColours: Record<CaseStatus, string> = {
   intake: 'blue',
   reviewing: 'processing',
@@ -8,13 +8,6 @@ export const caseStatusColours: Record<CaseStatus, string> = {
   accepted: 'success',
   rejected: 'error',
   completed: 'green',
-};
-
-export const materialStateColours: Record<MaterialState, string> = {
-  pending: 'default',
-  received: 'success',
-  missing: 'error',
-  to_correct: 'warning',
 };
 
 const materialForms = ['original', 'copy', 'original_and_copy', 'electronic'] as const;

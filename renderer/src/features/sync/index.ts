@@ -1,2 +1,3 @@
 import './sync.css';
 export { SyncScreen } from './SyncScreen';
+export { formatEnrolmentCode } from './hub-form-rules';

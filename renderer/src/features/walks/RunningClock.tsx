@@ -1,17 +1,9 @@
-import { useEffect, useState } from 'react';
-import { formatElapsed } from './format-duration';
+import { formatElapsed } from '../../ui/format';
+import { useNow } from '../../ui/use-now';
 
 /** H:MM:SS since `since`, ticking every second while shown. */
 export function RunningClock({ since }: { since: string }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => {
-      setNow(Date.now());
-    }, 1000);
-    return () => {
-      clearInterval(timer);
-    };
-  }, []);
+  const now = useNow();
   return (
     <span className="running-clock mono" data-testid="stage-clock" role="timer">
       {formatElapsed(now - Date.parse(since))}

@@ -1,0 +1,10 @@
+import './cobrowse.css';
+export { CaseRemoteActions } from './CaseRemoteActions';
+export { CaseHelpRequests, CaseRemoteRecords } from './CaseRemoteRecords';
+export { useHelpAttention, useWaitingCount } from './help-badges';
+export { HelpQueueScreen } from './HelpQueueScreen';
+export { HelpScreen } from './HelpScreen';
+export { HelpStatsScreen } from './HelpStatsScreen';
+export type { HelpCaseContext } from './RaiseHelpDialog';
+export { RemoteWindowRoute } from './RemoteWindowRoute';
+export { RemoteWindowsIndicator } from './RemoteWindowsIndicator';
