@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -29,7 +29,7 @@ import {
   withoutKeys,
   type SealedFile,
 } from './session-document';
-import type { SessionKeys } from './session-keys';
+import { decryptWith, encryptWith, type SessionKeys } from './session-keys';
 
 /** What a session asks of the hub: tokens for the relay, the roster, the end. */
 export interface SessionHub {
@@ -288,15 +288,7 @@ export class RemoteWindow {
     this.requireOpen();
     await this.refreshRoster(true);
     const key = randomBytes(32);
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const ciphertext = Buffer.concat([
-      iv,
-      cipher.update(file.content),
-      cipher.final(),
-      cipher.getAuthTag(),
-    ]);
-    const id = await this.options.hub.upload(ciphertext);
+    const id = await this.options.hub.upload(encryptWith(key, file.content));
     const keys: Record<string, string> = {};
     for (const participant of this.roster.filter((p) => p.leftAt === null))
       keys[participant.id] = this.options.keys.seal(
@@ -340,13 +332,7 @@ export class RemoteWindow {
       this.options.keys.open(sealed, sharer.publicKey, `${this.sessionId}/file/${fileId}`),
       'base64',
     );
-    const ciphertext = await this.options.hub.download(fileId);
-    const decipher = createDecipheriv('aes-256-gcm', key, ciphertext.subarray(0, 12));
-    decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
-    const content = Buffer.concat([
-      decipher.update(ciphertext.subarray(12, ciphertext.length - 16)),
-      decipher.final(),
-    ]);
+    const content = decryptWith(key, await this.options.hub.download(fileId));
     this.opened.set(fileId, content);
     return { file: withoutKeys(file), content };
   }

@@ -12,6 +12,24 @@ import {
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/** AES-256-GCM under `key`, laid out iv ‖ ciphertext ‖ tag: sealed values and shared files. */
+export function encryptWith(key: Buffer, plain: Buffer): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** The reverse of `encryptWith`; throws when the bytes were altered or the key is wrong. */
+export function decryptWith(key: Buffer, sealed: Buffer): Buffer {
+  if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error('sealed value too short');
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+  return Buffer.concat([
+    decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)),
+    decipher.final(),
+  ]);
+}
+
 /**
  * One side's X25519 key pair for one remote session. What is sealed with it (revealed personal
  * data, shared files) can be opened only by the two participants: the hub relays ciphertext.
@@ -32,26 +50,17 @@ export class SessionKeys {
 
   /** Seals `plain` for the holder of `theirPublicKey`; `context` binds it to its place. */
   seal(plain: string, theirPublicKey: string, context: string): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.keyWith(theirPublicKey, context), iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
+    return encryptWith(this.keyWith(theirPublicKey, context), Buffer.from(plain, 'utf8')).toString(
+      'base64url',
+    );
   }
 
   /** Opens what the holder of `theirPublicKey` sealed for us; throws when it was altered. */
   open(sealed: string, theirPublicKey: string, context: string): string {
-    const bytes = Buffer.from(sealed, 'base64url');
-    if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error('sealed value too short');
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
+    return decryptWith(
       this.keyWith(theirPublicKey, context),
-      bytes.subarray(0, IV_BYTES),
-    );
-    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-    return Buffer.concat([
-      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
-      decipher.final(),
-    ]).toString('utf8');
+      Buffer.from(sealed, 'base64url'),
+    ).toString('utf8');
   }
 
   private keyWith(theirPublicKey: string, context: string): Buffer {
