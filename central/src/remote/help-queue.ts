@@ -117,9 +117,8 @@ export class HelpQueue {
   }
 
   async read(caller: CallingTerminal, id: string): Promise<HelpRequest> {
-    const request = await this.get(id);
-    const involved =
-      request.terminalId === caller.id || (await this.expertTerminal(id)) === caller.id;
+    const { request, expertTerminalId } = await this.load(id);
+    const involved = request.terminalId === caller.id || expertTerminalId === caller.id;
     if (!involved && request.state !== 'waiting') throw new HubApiError('FORBIDDEN');
     return request;
   }
@@ -186,9 +185,9 @@ export class HelpQueue {
     id: string,
     close: { actor: HubActor; outcome: 'resolved' | 'unresolved' | 'cancelled'; note: string },
   ): Promise<HelpRequest> {
-    const request = await this.get(id);
+    const { request, expertTerminalId } = await this.load(id);
     const isClerk = request.terminalId === caller.id;
-    const isExpert = (await this.expertTerminal(id)) === caller.id;
+    const isExpert = expertTerminalId === caller.id;
     if (close.outcome === 'cancelled' ? !isClerk : !isClerk && !isExpert)
       throw new HubApiError('FORBIDDEN');
     const from = close.outcome === 'cancelled' ? ['waiting', 'claimed'] : ['claimed'];
@@ -210,14 +209,6 @@ export class HelpQueue {
   /** Links the session opened for a request (in the caller's transaction). */
   async attachSession(tx: SqlExecutor, id: string, sessionId: string): Promise<void> {
     await tx.query(`UPDATE help_requests SET session_id = $2 WHERE id = $1`, [id, sessionId]);
-  }
-
-  async expertTerminal(id: string): Promise<string | null> {
-    const rows = await this.db.query<{ expert_terminal_id: string | null }>(
-      `SELECT expert_terminal_id FROM help_requests WHERE id = $1`,
-      [id],
-    );
-    return rows[0]?.expert_terminal_id ?? null;
   }
 
   /**
@@ -264,6 +255,11 @@ export class HelpQueue {
   }
 
   async get(id: string): Promise<HelpRequest> {
+    return (await this.load(id)).request;
+  }
+
+  /** A request, with the terminal of the expert who took it (which the API does not show). */
+  async load(id: string): Promise<{ request: HelpRequest; expertTerminalId: string | null }> {
     const rows = await this.db.query<HelpRequestRow>(
       `SELECT ${REQUEST_COLUMNS} FROM help_requests r JOIN halls h ON h.id = r.hall_id WHERE r.id = $1`,
       [id],
@@ -271,7 +267,10 @@ export class HelpQueue {
     const row = rows[0];
     if (!row) throw new HubApiError('NOT_FOUND');
     const messages = await this.messagesOf([id]);
-    return toRequest(row, messages.get(id) ?? []);
+    return {
+      request: toRequest(row, messages.get(id) ?? []),
+      expertTerminalId: row.expert_terminal_id,
+    };
   }
 
   private async list(rows: HelpRequestRow[]): Promise<HelpRequestList> {
@@ -311,12 +310,12 @@ export class HelpQueue {
   }
 
   private async requireClaimedBy(caller: CallingTerminal, id: string): Promise<void> {
-    const request = await this.get(id);
+    const { request, expertTerminalId } = await this.load(id);
     if (request.state !== 'claimed')
       throw new HubApiError('CONFLICT', {
         message: { zh: '该请求未在处理中', en: 'The request is not being handled' },
       });
-    if ((await this.expertTerminal(id)) !== caller.id) throw new HubApiError('FORBIDDEN');
+    if (expertTerminalId !== caller.id) throw new HubApiError('FORBIDDEN');
   }
 }
 

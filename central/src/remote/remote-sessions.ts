@@ -321,11 +321,8 @@ export class RemoteSessions {
   }
 
   private async sessionOfClaim(caller: CallingTerminal, helpRequestId: string): Promise<string> {
-    const help = await this.helpQueue.get(helpRequestId);
-    if (
-      (await this.helpQueue.expertTerminal(helpRequestId)) !== caller.id ||
-      help.state !== 'claimed'
-    )
+    const { request: help, expertTerminalId } = await this.helpQueue.load(helpRequestId);
+    if (expertTerminalId !== caller.id || help.state !== 'claimed')
       throw new HubApiError('FORBIDDEN');
     if (help.sessionId === null)
       throw new HubApiError('CONFLICT', {
