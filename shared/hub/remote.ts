@@ -85,8 +85,9 @@ export const helpRequestSchema = z.object({
   resolutionNote: z.string().nullable(),
   /** When the expert asked the clerk to open a remote window for it. */
   sessionAskedAt: z.iso.datetime().nullable(),
-  /** The remote session opened for it, if any. */
+  /** The remote session opened for it, if any, and whether that session has ended. */
   sessionId: remoteSessionIdSchema.nullable(),
+  sessionEnded: z.boolean(),
   messages: z.array(helpMessageSchema),
 });
 export type HelpRequest = z.infer<typeof helpRequestSchema>;

@@ -38,6 +38,7 @@ interface HelpRequestRow {
   claimed_at: Date | null;
   session_asked_at: Date | null;
   session_id: string | null;
+  session_ended: boolean;
   closed_at: Date | null;
   resolution_note: string | null;
 }
@@ -45,7 +46,9 @@ interface HelpRequestRow {
 const REQUEST_COLUMNS = `r.id, r.hall_id, h.name AS hall_name, r.terminal_id, r.case_ref, r.question,
   r.urgency, r.state, r.requester_username, r.requester_name, r.expert_username, r.expert_name,
   r.expert_hall_name, r.expert_terminal_id, r.created_at, r.claimed_at, r.session_asked_at,
-  r.session_id, r.closed_at, r.resolution_note`;
+  r.session_id, r.closed_at, r.resolution_note,
+  EXISTS (SELECT 1 FROM remote_sessions s WHERE s.id = r.session_id AND s.ended_at IS NOT NULL)
+    AS session_ended`;
 
 /** How long a closed request stays in its clerk's and expert's lists. */
 const RECENT_HOURS = 24;
@@ -356,6 +359,7 @@ function toRequest(row: HelpRequestRow, messages: HelpMessage[]): HelpRequest {
     resolutionNote: row.resolution_note,
     sessionAskedAt: isoOrNull(row.session_asked_at),
     sessionId: row.session_id,
+    sessionEnded: row.session_ended,
     messages,
   };
 }

@@ -197,6 +197,11 @@ describe.each(availableBackends())('remote sessions on %s', (backend) => {
     expect((ended.body as RemoteSessionRecord).participants.every((p) => p.leftAt !== null)).toBe(
       true,
     );
+    // The request says its window ended, so nobody is offered to join it again.
+    const after = await hub.call('GET', `/v1/help-requests/${request.id}`, {
+      token: tokenOf(township),
+    });
+    expect(after.body).toMatchObject({ sessionId: session.id, sessionEnded: true });
     const code = await post(township, `/v1/remote-sessions/${session.id}/join-codes`);
     expect(code).toMatchObject({ status: 410, body: { code: 'SESSION_ENDED' } });
   });

@@ -118,7 +118,13 @@ function ExpertWindowAction({
   });
   if (request.state !== 'claimed') return null;
   const sessionId = request.sessionId;
-  const here = sessionId === null ? 'unknown' : windowHere(windows, sessionId);
+  // The hub knows a window ended even when this engine no longer lists it (a restart).
+  const here =
+    sessionId === null
+      ? 'unknown'
+      : request.sessionEnded
+        ? 'ended'
+        : windowHere(windows, sessionId);
   let action;
   if (sessionId !== null && here === 'open') {
     action = (

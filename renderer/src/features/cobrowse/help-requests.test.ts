@@ -25,6 +25,7 @@ const base: HelpRequest = {
   resolutionNote: null,
   sessionAskedAt: null,
   sessionId: null,
+  sessionEnded: false,
   messages: [],
 };
 
