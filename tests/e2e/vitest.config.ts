@@ -11,5 +11,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',
+    // Screens follow a hub, two engines and a browser: give eventual states room on a busy machine.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

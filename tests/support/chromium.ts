@@ -21,6 +21,8 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // As a user who asked for less motion: no dialog is clicked halfway through its animation.
+      '--force-prefers-reduced-motion',
       ...extraArgs,
     ],
   });

@@ -6,6 +6,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { useLanguage } from '../ui/use-language';
+import { useReducedMotion } from '../ui/use-reduced-motion';
 import type { EngineConnection } from './engine-client';
 import { EngineContext, SessionContext } from './engine-context';
 import type { SessionStore } from './session-store';
@@ -22,12 +23,14 @@ const fontFamily =
 
 function ThemedAntd({ children }: { children: ReactNode }) {
   const language = useLanguage();
+  // Dialogs and drawers appear at once for people who asked their system for less motion.
+  const motion = !useReducedMotion();
   return (
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
       theme={{
         algorithm: theme.defaultAlgorithm,
-        token: { colorPrimary: '#1f5fbf', fontFamily, borderRadius: 6 },
+        token: { colorPrimary: '#1f5fbf', fontFamily, borderRadius: 6, motion },
       }}
     >
       <AntApp className="ant-app-root">{children}</AntApp>
