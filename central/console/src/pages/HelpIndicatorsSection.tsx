@@ -4,30 +4,34 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { ColumnDef } from '@tanstack/react-table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { businessDate } from '@shared/domain/business-date';
+import {
+  RESOLUTION_TARGET,
+  helpFiguresByDay,
+  helpFiguresByDepartment,
+  shiftIsoDate,
+  sumHelpFigures,
+  type HelpFigures,
+} from '@shared/domain/help-figures';
 import { useHubQuery } from '../api/console-context';
 import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatPercent } from '../ui/format';
 import { PageSection } from '../ui/PageSection';
-import {
-  RESOLUTION_TARGET,
-  beijingDay,
-  daySeries,
-  departmentTotals,
-  overallTotals,
-  resolutionRate,
-  shiftDay,
-  withinMinuteShare,
-  type DepartmentTotals,
-} from './help-stats';
 import { HelpTrendChart } from './HelpTrendChart';
 
 type Range = readonly [from: string, to: string];
 
+interface DepartmentLine {
+  department: string;
+  figures: HelpFigures;
+}
+
 function lastDays(count: number): Range {
-  const today = beijingDay(new Date());
-  return [shiftDay(today, 1 - count), today];
+  // The hub counts by Beijing day, wherever the console is opened.
+  const today = businessDate(new Date());
+  return [shiftIsoDate(today, 1 - count), today];
 }
 
 /** A resolution rate against the 90% target: green when met, red when not, plain when none. */
@@ -48,14 +52,14 @@ export function HelpIndicatorsSection() {
   const stats = useHubQuery('adminHelpStats', { query: { from, to } });
 
   const rows = useMemo(() => stats.data ?? [], [stats.data]);
-  const totals = useMemo(() => overallTotals(rows), [rows]);
-  const departments = useMemo(() => departmentTotals(rows), [rows]);
+  const totals = useMemo(() => sumHelpFigures(rows), [rows]);
+  const departments = useMemo(() => helpFiguresByDepartment(rows), [rows]);
   // A department that is not in the new range any more falls back to all of them.
   const shownDepartment = departments.some((row) => row.department === department)
     ? department
     : undefined;
   const days = useMemo(
-    () => daySeries(rows, from, to, shownDepartment),
+    () => helpFiguresByDay(rows, from, to, shownDepartment),
     [rows, from, to, shownDepartment],
   );
 
@@ -72,7 +76,7 @@ export function HelpIndicatorsSection() {
     [t],
   );
 
-  const columns = useMemo<ColumnDef<DepartmentTotals>[]>(
+  const columns = useMemo<ColumnDef<DepartmentLine>[]>(
     () => [
       {
         header: t('remote.indicators.department'),
@@ -81,35 +85,47 @@ export function HelpIndicatorsSection() {
           <Typography.Text strong>{line.department}</Typography.Text>
         ),
       },
-      { header: t('remote.indicators.requests'), id: 'requests', accessorFn: (l) => l.requests },
-      { header: t('remote.indicators.answered'), id: 'answered', accessorFn: (l) => l.answered },
+      {
+        header: t('remote.indicators.requests'),
+        id: 'requests',
+        accessorFn: (l) => l.figures.requests,
+      },
+      {
+        header: t('remote.indicators.answered'),
+        id: 'answered',
+        accessorFn: (l) => l.figures.answered,
+      },
       {
         header: t('remote.indicators.withinMinute'),
         id: 'withinMinute',
         cell: ({ row: { original: line } }) => (
           <span className="nowrap" data-testid="department-within-minute">
             {t('remote.indicators.shareOf', {
-              share: formatPercent(withinMinuteShare(line)),
-              part: line.answeredWithinMinute,
-              whole: line.requests,
+              share: formatPercent(line.figures.withinMinuteRate),
+              part: line.figures.answeredWithinMinute,
+              whole: line.figures.requests,
             })}
           </span>
         ),
       },
-      { header: t('remote.indicators.closed'), id: 'closed', accessorFn: (l) => l.closed },
-      { header: t('remote.indicators.resolved'), id: 'resolved', accessorFn: (l) => l.resolved },
+      { header: t('remote.indicators.closed'), id: 'closed', accessorFn: (l) => l.figures.closed },
+      {
+        header: t('remote.indicators.resolved'),
+        id: 'resolved',
+        accessorFn: (l) => l.figures.resolved,
+      },
       {
         header: t('remote.indicators.resolution'),
         id: 'resolution',
         cell: ({ row: { original: line } }) => (
-          <RateTag share={resolutionRate(line)} testId="department-resolution" />
+          <RateTag share={line.figures.resolutionRate} testId="department-resolution" />
         ),
       },
     ],
     [t],
   );
 
-  const resolution = resolutionRate(totals);
+  const resolution = totals.resolutionRate;
   return (
     <PageSection
       title={t('remote.indicators.title')}
@@ -121,7 +137,7 @@ export function HelpIndicatorsSection() {
             allowClear={false}
             value={[dayjs(from), dayjs(to)]}
             presets={presets}
-            disabledDate={(date) => date.format('YYYY-MM-DD') > beijingDay(new Date())}
+            disabledDate={(date) => date.format('YYYY-MM-DD') > businessDate(new Date())}
             onChange={(dates) => {
               const [start, end] = dates ?? [];
               if (start && end) setRange([start.format('YYYY-MM-DD'), end.format('YYYY-MM-DD')]);
@@ -154,7 +170,7 @@ export function HelpIndicatorsSection() {
             />
             <Statistic
               title={t('remote.indicators.withinMinute')}
-              value={formatPercent(withinMinuteShare(totals))}
+              value={formatPercent(totals.withinMinuteRate)}
               suffix={
                 <span className="indicator-detail">
                   {totals.answeredWithinMinute}/{totals.requests}

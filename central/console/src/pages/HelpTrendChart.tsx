@@ -2,25 +2,16 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart, type EChartOption } from '../ui/EChart';
 import { formatPercent } from '../ui/format';
-import {
-  RESOLUTION_TARGET,
-  durationText,
-  resolutionRate,
-  withinMinuteShare,
-  type DayTotals,
-} from './help-stats';
+import { RESOLUTION_TARGET, percentPoint, type HelpDay } from '@shared/domain/help-figures';
+import { durationText } from './help-stats';
 
 interface HelpTrendChartProps {
-  days: DayTotals[];
+  days: HelpDay[];
   /** Whose days these are, for the chart's accessible label. */
   departmentLabel: string;
 }
 
 const colors = { withinMinute: '#1f5fbf', resolution: '#389e0d', target: '#cf1322' };
-
-function percentPoint(share: number | null): number | null {
-  return share === null ? null : Math.round(share * 1000) / 10;
-}
 
 /**
  * Day by day: the share answered within a minute (bars) and the resolution rate (a line), against
@@ -35,18 +26,19 @@ export function HelpTrendChart({ days, departmentLabel }: HelpTrendChartProps) {
     const tooltipOf = (index: number): string => {
       const day = days[index];
       if (!day) return '';
+      const { figures } = day;
       const lines = [
         `<strong>${day.day}</strong>`,
-        t('remote.indicators.tooltipRequests', { count: day.requests }),
+        t('remote.indicators.tooltipRequests', { count: figures.requests }),
         `${withinName} ${t('remote.indicators.shareOf', {
-          share: formatPercent(withinMinuteShare(day)),
-          part: day.answeredWithinMinute,
-          whole: day.requests,
+          share: formatPercent(figures.withinMinuteRate),
+          part: figures.answeredWithinMinute,
+          whole: figures.requests,
         })}`,
         `${resolutionName} ${t('remote.indicators.shareOf', {
-          share: formatPercent(resolutionRate(day)),
-          part: day.resolved,
-          whole: day.closed,
+          share: formatPercent(figures.resolutionRate),
+          part: figures.resolved,
+          whole: figures.closed,
         })}`,
       ];
       if (day.medianFirstResponseSeconds !== null)
@@ -87,14 +79,14 @@ export function HelpTrendChart({ days, departmentLabel }: HelpTrendChartProps) {
           type: 'bar',
           name: withinName,
           barMaxWidth: 22,
-          data: days.map((day) => percentPoint(withinMinuteShare(day))),
+          data: days.map((day) => percentPoint(day.figures.withinMinuteRate)),
         },
         {
           type: 'line',
           name: resolutionName,
           connectNulls: true,
           symbolSize: 7,
-          data: days.map((day) => percentPoint(resolutionRate(day))),
+          data: days.map((day) => percentPoint(day.figures.resolutionRate)),
           markLine: {
             silent: true,
             symbol: 'none',

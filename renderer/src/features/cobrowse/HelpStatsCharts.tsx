@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { HelpStatsRow } from '@shared/api/remote';
 import { EChart, type EChartOption } from '../../ui/EChart';
 import {
-  daysBetween,
-  figuresByDay,
-  figuresByDepartment,
-  percent,
+  helpFiguresByDay,
+  helpFiguresByDepartment,
+  percentPoint,
   RESOLUTION_TARGET,
-} from './help-stats';
+} from '@shared/domain/help-figures';
 
 const colours = {
   requests: '#c9d6ea',
@@ -42,7 +41,7 @@ function DailyChart({ rows, from, to }: ChartsProps) {
   const [picked, setPicked] = useState<string>();
   const department = picked !== undefined && departments.includes(picked) ? picked : undefined;
   const option = useMemo<EChartOption>(() => {
-    const days = figuresByDay(rows, daysBetween(from, to), department);
+    const days = helpFiguresByDay(rows, from, to, department);
     const target = t('help.target', { value: `${String(RESOLUTION_TARGET * 100)}%` });
     return {
       tooltip: { trigger: 'axis' },
@@ -69,7 +68,7 @@ function DailyChart({ rows, from, to }: ChartsProps) {
           symbolSize: 7,
           itemStyle: { color: colours.withinMinute },
           tooltip: percentTooltip,
-          data: days.map(({ figures }) => percent(figures.withinMinuteRate)),
+          data: days.map(({ figures }) => percentPoint(figures.withinMinuteRate)),
         },
         {
           name: t('help.resolutionRate'),
@@ -80,7 +79,7 @@ function DailyChart({ rows, from, to }: ChartsProps) {
           symbolSize: 7,
           itemStyle: { color: colours.resolved },
           tooltip: percentTooltip,
-          data: days.map(({ figures }) => percent(figures.resolutionRate)),
+          data: days.map(({ figures }) => percentPoint(figures.resolutionRate)),
           markLine: {
             symbol: 'none',
             lineStyle: { color: colours.target, type: 'dashed' },
@@ -120,7 +119,7 @@ function DailyChart({ rows, from, to }: ChartsProps) {
 /** Per department over the period: the two shares side by side, against the 90% line. */
 function DepartmentChart({ rows }: { rows: HelpStatsRow[] }) {
   const { t } = useTranslation();
-  const byDepartment = useMemo(() => figuresByDepartment(rows).reverse(), [rows]);
+  const byDepartment = useMemo(() => helpFiguresByDepartment(rows).reverse(), [rows]);
   const option = useMemo<EChartOption>(
     () => ({
       tooltip: { trigger: 'axis', ...percentTooltip },
@@ -133,13 +132,13 @@ function DepartmentChart({ rows }: { rows: HelpStatsRow[] }) {
           name: t('help.withinMinuteRate'),
           type: 'bar',
           itemStyle: { color: colours.withinMinute },
-          data: byDepartment.map(({ figures }) => percent(figures.withinMinuteRate)),
+          data: byDepartment.map(({ figures }) => percentPoint(figures.withinMinuteRate)),
         },
         {
           name: t('help.resolutionRate'),
           type: 'bar',
           itemStyle: { color: colours.resolved },
-          data: byDepartment.map(({ figures }) => percent(figures.resolutionRate)),
+          data: byDepartment.map(({ figures }) => percentPoint(figures.resolutionRate)),
           markLine: {
             symbol: 'none',
             lineStyle: { color: colours.target, type: 'dashed' },

@@ -6,20 +6,20 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { HelpStatsRow } from '@shared/api/remote';
 import { businessDate } from '@shared/domain/business-date';
+import { percentPoint, RESOLUTION_TARGET, sumHelpFigures } from '@shared/domain/help-figures';
 import { useClient } from '../../app/engine-context';
 import { queryKeys } from '../../app/query-keys';
 import { DataTable } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { HelpStatsCharts } from './HelpStatsCharts';
-import { percent, RESOLUTION_TARGET, sumFigures } from './help-stats';
 
 type CountKey = 'requests' | 'answered' | 'answeredWithinMinute' | 'closed' | 'resolved';
 
 const day = (value: Dayjs) => value.format('YYYY-MM-DD');
 
 function shown(rate: number | null): string {
-  const value = percent(rate);
+  const value = percentPoint(rate);
   return value === null ? '—' : `${String(value)}%`;
 }
 
@@ -45,7 +45,7 @@ function StatsTable({ rows }: { rows: HelpStatsRow[] }) {
       {
         id: 'withinRate',
         header: t('help.statsColumns.withinMinuteRate'),
-        cell: ({ row }) => shown(sumFigures([row.original]).withinMinuteRate),
+        cell: ({ row }) => shown(sumHelpFigures([row.original]).withinMinuteRate),
       },
       {
         id: 'median',
@@ -61,7 +61,7 @@ function StatsTable({ rows }: { rows: HelpStatsRow[] }) {
         id: 'resolutionRate',
         header: t('help.statsColumns.resolutionRate'),
         cell: ({ row }) => {
-          const rate = sumFigures([row.original]).resolutionRate;
+          const rate = sumHelpFigures([row.original]).resolutionRate;
           return (
             <Typography.Text
               type={rate !== null && rate < RESOLUTION_TARGET ? 'danger' : undefined}
@@ -102,7 +102,7 @@ export function HelpStatsScreen() {
     placeholderData: keepPreviousData,
   });
   const rows = stats.data ?? [];
-  const totals = sumFigures(rows);
+  const totals = sumHelpFigures(rows);
 
   return (
     <div className="page page-scroll" data-testid="help-stats-screen">
