@@ -213,10 +213,20 @@ describe.each(availableBackends())('remote sessions on %s', (backend) => {
     const sessions = open.body as RemoteSessionRecord[];
     expect(sessions.length).toBeGreaterThan(0);
     expect(sessions.every((session) => session.state === 'open')).toBe(true);
+    // Each with its own participants: exactly one host apiece.
+    expect(
+      sessions.map((session) => session.participants.filter((p) => p.role === 'host').length),
+    ).toEqual(sessions.map(() => 1));
     const ended = await hub.call('GET', '/v1/admin/remote-sessions?open=false', {
       token: hub.adminToken,
     });
-    expect((ended.body as RemoteSessionRecord[]).map((s) => s.endedBy)).toContain('王专家');
+    const endedByExpert = (ended.body as RemoteSessionRecord[]).find(
+      (session) => session.endedBy === '王专家',
+    );
+    expect(endedByExpert?.participants.map((p) => [p.role, p.displayName])).toEqual([
+      ['host', expect.any(String)],
+      ['expert', '王专家'],
+    ]);
   });
 
   it('shows a session only to the terminals in it', async () => {

@@ -26,6 +26,9 @@ interface SessionRow {
   ended_by: string | null;
 }
 
+const SESSION_COLUMNS =
+  'id, hall_id, host_terminal_id, case_ref, help_request_id, created_at, ended_at, ended_by';
+
 interface ParticipantRow {
   id: string;
   session_id: string;
@@ -251,16 +254,14 @@ export class RemoteSessions {
 
   /** Sessions of the last days, open ones first, for the hub's administrator. */
   async list(filter: { open?: boolean; days: number }): Promise<RemoteSessionRecord[]> {
-    const rows = await this.db.query<{ id: string }>(
-      `SELECT id FROM remote_sessions
+    const rows = await this.db.query<SessionRow>(
+      `SELECT ${SESSION_COLUMNS} FROM remote_sessions
         WHERE created_at > now() - make_interval(days => $1)
           AND ($2::boolean IS NULL OR (ended_at IS NULL) = $2)
         ORDER BY ended_at IS NOT NULL, created_at DESC LIMIT 500`,
       [filter.days, filter.open ?? null],
     );
-    const sessions: RemoteSessionRecord[] = [];
-    for (const row of rows) sessions.push(await this.get(row.id));
-    return sessions;
+    return this.withParticipants(rows);
   }
 
   /** A session as one of its participants' terminals may read it. */
@@ -273,17 +274,29 @@ export class RemoteSessions {
 
   async get(sessionId: string): Promise<RemoteSessionRecord> {
     const rows = await this.db.query<SessionRow>(
-      `SELECT id, hall_id, host_terminal_id, case_ref, help_request_id, created_at, ended_at, ended_by
-         FROM remote_sessions WHERE id = $1`,
+      `SELECT ${SESSION_COLUMNS} FROM remote_sessions WHERE id = $1`,
       [sessionId],
     );
-    const row = rows[0];
-    if (!row) throw new HubApiError('NOT_FOUND');
+    const [session] = await this.withParticipants(rows);
+    if (!session) throw new HubApiError('NOT_FOUND');
+    return session;
+  }
+
+  /** Sessions with their participants, read in one query however many sessions there are. */
+  private async withParticipants(rows: SessionRow[]): Promise<RemoteSessionRecord[]> {
+    if (rows.length === 0) return [];
     const participants = await this.db.query<ParticipantRow>(
-      `SELECT * FROM remote_participants WHERE session_id = $1 ORDER BY joined_at, id`,
-      [sessionId],
+      `SELECT * FROM remote_participants WHERE session_id = ANY($1::text[])
+        ORDER BY joined_at, id`,
+      [rows.map((row) => row.id)],
     );
-    return {
+    const bySession = new Map<string, Participant[]>();
+    for (const participant of participants)
+      bySession.set(participant.session_id, [
+        ...(bySession.get(participant.session_id) ?? []),
+        toParticipant(participant),
+      ]);
+    return rows.map((row) => ({
       id: row.id,
       hallId: row.hall_id,
       caseRef: row.case_ref,
@@ -292,8 +305,8 @@ export class RemoteSessions {
       createdAt: iso(row.created_at),
       endedAt: isoOrNull(row.ended_at),
       endedBy: row.ended_by,
-      participants: participants.map(toParticipant),
-    };
+      participants: bySession.get(row.id) ?? [],
+    }));
   }
 
   private async spendCode(address: string, code: string, terminalId: string): Promise<string> {
