@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
 import * as Y from 'yjs';
 import type { HelpRequest, RemoteSessionView } from '@shared/api';
 import { sessionDocumentName } from '@shared/hub/remote';
@@ -46,8 +47,14 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
   }
 }
 
+/** Everything the hub logs, at every level, to look for personal data in it. */
+const hubLog: string[] = [];
+
 beforeAll(async () => {
-  hub = await startTestHub(undefined, { iceServers: [TURN] });
+  hub = await startTestHub(undefined, {
+    iceServers: [TURN],
+    logger: pino({ level: 'trace' }, { write: (line: string) => hubLog.push(line) }),
+  });
   for (const [id, name] of [
     ['qingshan', '青山镇便民服务中心'],
     ['county', '县政务服务中心'],
@@ -323,5 +330,12 @@ describe('the remote window between a township clerk and a county expert', () =>
       note: '已答复',
     });
     expect(closed.state).toBe('resolved');
+  });
+
+  it('never wrote the applicant’s personal data to the hub’s logs', () => {
+    // Requests, relay connections and refusals were logged at every level along the way.
+    expect(hubLog.length).toBeGreaterThan(20);
+    const logged = hubLog.join('');
+    for (const personal of [ID_NUMBER, PHONE, '张伟']) expect(logged).not.toContain(personal);
   });
 });

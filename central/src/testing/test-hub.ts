@@ -145,13 +145,13 @@ export interface TestHub {
 
 export async function startTestHub(
   backend?: HubBackend,
-  options: Pick<HubOptions, 'relayLimits' | 'relayOrigins' | 'iceServers'> = {},
+  options: Partial<Pick<HubOptions, 'relayLimits' | 'relayOrigins' | 'iceServers' | 'logger'>> = {},
 ): Promise<TestHub> {
   const { db, dispose } = await openTestHubDb(backend);
   const hub = buildHub({
+    logger: pino({ level: 'silent' }),
     ...options,
     db,
-    logger: pino({ level: 'silent' }),
     version: 'test',
     modelsDir: mkdtempSync(join(tmpdir(), 'hub-models-')),
   });
