@@ -253,6 +253,15 @@ describe('the remote window between a township clerk and a county expert', () =>
       mediaType: 'image/png',
       contentBase64: PNG_BASE64,
     });
+    // The materials are the local window's to share.
+    expect(
+      await expert.call('remote.shareFile', {
+        sessionId,
+        name: '样表.png',
+        mediaType: 'image/png',
+        contentBase64: PNG_BASE64,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const listed = await eventually(expertView, (v) => v.files.length === 1);
     const fileId = listed.files[0]?.id ?? '';
     expect(listed.files[0]).toMatchObject({ name: '经营场所照片.png', size: png.length });

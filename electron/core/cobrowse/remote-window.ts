@@ -285,6 +285,8 @@ export class RemoteWindow {
    * sealed to every participant present; whoever joins later cannot open it.
    */
   async shareFile(file: { name: string; mediaType: SharedFile['mediaType']; content: Buffer }) {
+    // The materials are the applicant's, at the local window: the clerk shares them.
+    this.requireHost();
     this.requireOpen();
     await this.refreshRoster(true);
     const key = randomBytes(32);

@@ -8,6 +8,7 @@ import {
   type RemoteSessionView,
   type SharedFile,
 } from '@shared/api';
+import { businessDate } from '@shared/domain/business-date';
 import type { CaseRef } from '@shared/hub/remote';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { SignedInUser } from '../auth/auth-service';
@@ -346,7 +347,7 @@ export class RemoteWindows {
               mediaType: 'image/jpeg' | 'image/png',
               user: SignedInUser,
             ) => {
-              const day = clock.now().toISOString().slice(0, 10);
+              const day = businessDate(clock.now());
               this.options.attachments.add({
                 owner: { caseId },
                 materialCode: undefined,
