@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, MatterSummary } from '@shared/api';
+import type { Attachment, CaseDetail, MatterSummary } from '@shared/api';
+import { businessDate } from '@shared/domain/business-date';
 import type { HubDb } from '../../central/src/db/hub-db';
 import { TestHubDatabases } from '../../central/src/testing/test-hub';
 import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode-process';
@@ -17,8 +18,9 @@ import { adminCall, enrolmentCode, listenHub, type ListeningHub } from '../suppo
  * at two halls of one hub listening in this process: a township clerk asks for help from a case,
  * a county expert takes the request within the minute and asks for a window; the clerk opens it;
  * the expert's suggestion changes the case once accepted, the ID number shows only after the
- * applicant's consent, direct edits work only while the clerk grants control; the window's record
- * stays on the case. Then an invitation by join code. Screenshots in tests/artifacts/remote-*.png.
+ * applicant's consent, direct edits work only while the clerk grants control; a shared scan is
+ * marked up on both sides; the expert records the ID check and the clerk keeps a still of the card
+ * with consent; the window's record stays on the case. Then an invitation by join code. Screenshots in tests/artifacts/remote-*.png.
  */
 const artifacts = join(import.meta.dirname, '../artifacts');
 const MASKED_ID = '110105********002X';
@@ -103,6 +105,55 @@ function point(page: Page, code: string) {
 
 function field(page: Page, key: string) {
   return page.locator(`[data-testid="remote-field"][data-key="${key}"]`);
+}
+
+function sharedFile(page: Page, name: string) {
+  return page.locator(`[data-testid="remote-file"][data-name="${name}"]`);
+}
+
+/** How wide the viewer's image is in its own pixels: more than 0 once it decoded. */
+function naturalWidth(page: Page): Promise<number> {
+  return page
+    .getByTestId('remote-viewer-image')
+    .evaluate((image: HTMLImageElement) => image.naturalWidth);
+}
+
+/**
+ * A scan to share, drawn in the page (no binary fixture in the repository): a lease with its
+ * title, a few lines and a signature line, as PNG bytes.
+ */
+async function leaseScan(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 800;
+    canvas.height = 500;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.fillStyle = '#fbf8f1';
+    context.fillRect(0, 0, 800, 500);
+    context.strokeStyle = '#9a7b4f';
+    context.lineWidth = 6;
+    context.strokeRect(16, 16, 768, 468);
+    context.fillStyle = '#222';
+    context.font = 'bold 40px sans-serif';
+    context.textAlign = 'center';
+    context.fillText('房屋租赁合同', 400, 90);
+    context.textAlign = 'left';
+    context.font = '22px sans-serif';
+    const lines = [
+      '出租方：赵某某',
+      '承租方：张伟',
+      '房屋坐落：青山镇幸福路 8 号 1 层',
+      '用途：住宅',
+    ];
+    lines.forEach((line, index) => {
+      context.fillText(line, 70, 160 + index * 44);
+    });
+    context.fillText('出租方签字：', 70, 420);
+    context.fillRect(210, 426, 220, 2);
+    return canvas.toDataURL('image/png').slice('data:image/png;base64,'.length);
+  });
+  return Buffer.from(base64, 'base64');
 }
 
 beforeAll(async () => {
@@ -437,6 +488,128 @@ describe('a township clerk and a county expert in a remote window', () => {
       .toBe('idle');
   });
 
+  it('shares a scan the expert marks up; both sides see the marks until cleared', async () => {
+    const name = '房屋租赁合同.png';
+    expect(await expert.getByTestId('remote-files-empty').count()).toBe(1);
+    // The expert shares nothing: only the clerk has the buttons.
+    expect(await expert.getByTestId('remote-share-file').count()).toBe(0);
+    await clerk.getByTestId('remote-share-file').setInputFiles({
+      name,
+      mimeType: 'image/png',
+      buffer: await leaseScan(clerk),
+    });
+    await sharedFile(clerk, name).waitFor({ timeout: 20_000 });
+    // Encrypted for the participants, sent through the hub, listed on the other side.
+    await sharedFile(expert, name).waitFor({ timeout: 10_000 });
+    expect(await sharedFile(expert, name).innerText()).toContain('李窗口');
+    expect(await expert.getByTestId('remote-files-empty').count()).toBe(0);
+
+    // Both open it; the expert's copy is opened with the key the clerk sealed for the expert.
+    await sharedFile(expert, name).click();
+    await expect.poll(() => naturalWidth(expert), { timeout: 15_000 }).toBe(800);
+    await sharedFile(clerk, name).click();
+    await expect.poll(() => naturalWidth(clerk), { timeout: 15_000 }).toBe(800);
+
+    // The expert rings the signature line in blue, with the mouse.
+    await expert.getByTestId('remote-viewer-colour-blue').click();
+    const box = await expert.getByTestId('remote-viewer-canvas').boundingBox();
+    if (!box) throw new Error('the drawing overlay is not shown');
+    const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
+    await expert.mouse.move(...at(0.24, 0.8));
+    await expert.mouse.down();
+    await expert.mouse.move(...at(0.4, 0.76), { steps: 6 });
+    await expert.mouse.move(...at(0.56, 0.84), { steps: 6 });
+    await expert.mouse.move(...at(0.4, 0.92), { steps: 6 });
+    await expert.mouse.move(...at(0.25, 0.86), { steps: 6 });
+    await expert.mouse.up();
+    const drawn = expert.locator('[data-testid="remote-stroke"]:not([data-pending])');
+    await drawn.waitFor({ timeout: 10_000 });
+    const expertId = await drawn.getAttribute('data-participant');
+    expect(expertId).toBeTruthy();
+    expect(await drawn.getAttribute('stroke')).toBe('#1971c2');
+
+    // The clerk, with the same file open, sees it at once, named as the expert's.
+    const seen = clerk.locator(
+      `[data-testid="remote-stroke"][data-participant="${expertId ?? ''}"]`,
+    );
+    await seen.waitFor({ timeout: 10_000 });
+    expect(await seen.getAttribute('stroke')).toBe('#1971c2');
+    const legend = clerk.locator(
+      `[data-testid="remote-viewer-legend-item"][data-participant="${expertId ?? ''}"]`,
+    );
+    expect(await legend.innerText()).toContain('王专家');
+    // Nothing of the clerk's own to clear.
+    expect(await clerk.getByTestId('remote-viewer-clear').isDisabled()).toBe(true);
+    await shot(clerk, 'files-viewer');
+    await shot(expert, 'files-viewer-expert');
+
+    await expert.getByTestId('remote-viewer-clear').click();
+    for (const page of [expert, clerk])
+      await expect
+        .poll(() => page.getByTestId('remote-stroke').count(), { timeout: 10_000 })
+        .toBe(0);
+
+    // Esc closes the viewer; the list stays, without marks on the file.
+    await clerk.keyboard.press('Escape');
+    await expect.poll(() => clerk.getByTestId('remote-viewer').count()).toBe(0);
+    await expert.getByTestId('remote-viewer-close').click();
+    await expect.poll(() => expert.getByTestId('remote-viewer').count()).toBe(0);
+    expect(await sharedFile(clerk, name).getByTestId('remote-file-strokes').count()).toBe(0);
+
+    // A photo from the camera (a document camera shows up as one): Chromium's fake camera.
+    await clerk.getByTestId('remote-share-camera').click();
+    await clerk.getByTestId('camera-take').click({ timeout: 15_000 });
+    await clerk.getByTestId('camera-use').click();
+    await expect.poll(() => expert.getByTestId('remote-file').count(), { timeout: 20_000 }).toBe(2);
+    expect(await expert.getByTestId('remote-file').first().getAttribute('data-name')).toMatch(
+      /^photo-\d{8}-\d{6}\.jpg$/,
+    );
+    await clerk.getByTestId('remote-files').scrollIntoViewIfNeeded();
+    await shot(clerk, 'files-panel');
+  });
+
+  it('records the expert’s ID check; the clerk keeps a still of the card with consent', async () => {
+    // Only the expert records the check; only the clerk keeps a still.
+    expect(await clerk.getByTestId('remote-identity-submit').count()).toBe(0);
+    expect(await expert.getByTestId('remote-identity-keep').count()).toBe(0);
+    await expert.getByTestId('remote-identity-outcome-match').click();
+    await expert.getByTestId('remote-identity-note').fill('证件照片与本人相符，号码与本案一致');
+    await expert.getByTestId('remote-identity-submit').click();
+    await expert.getByTestId('remote-identity-check').waitFor();
+
+    const check = clerk.getByTestId('remote-identity-check');
+    await expect.poll(() => check.getAttribute('data-outcome'), { timeout: 10_000 }).toBe('match');
+    const said = await check.innerText();
+    expect(said).toContain('一致');
+    expect(said).toContain('王专家');
+    expect(said).toContain('证件照片与本人相符，号码与本案一致');
+    await expert.getByTestId('remote-identity').scrollIntoViewIfNeeded();
+    await shot(expert, 'identity');
+
+    // The camera opens only once the clerk said how the applicant consented, and confirmed it.
+    await clerk.getByTestId('remote-identity-keep').click();
+    const take = clerk.getByTestId('remote-identity-take');
+    expect(await take.isDisabled()).toBe(true);
+    await clerk.getByTestId('remote-identity-basis-verbal').click();
+    expect(await take.isDisabled()).toBe(true);
+    await clerk.getByTestId('remote-identity-consent').check();
+    expect(await take.isDisabled()).toBe(false);
+    await shot(clerk, 'identity-consent');
+    await take.click();
+    // Chromium's fake camera.
+    await clerk.getByTestId('camera-take').click({ timeout: 15_000 });
+    await clerk.getByTestId('camera-use').click();
+    await clerk.getByText('已保存到本案材料').waitFor({ timeout: 10_000 });
+    await expect.poll(() => clerk.getByTestId('remote-identity-dialog').count()).toBe(0);
+
+    // Kept with the case, where its retention rules apply, named by the hall's (Beijing) day.
+    const day = businessDate(new Date());
+    const attachments = (await townshipApi.call('attachments.list', { caseId })) as Attachment[];
+    const still = attachments.find((file) => file.fileName === `远程身份核验-${day}.jpg`);
+    expect(still?.mediaType).toBe('image/jpeg');
+    expect(still?.sizeBytes).toBeGreaterThan(0);
+  });
+
   it('carries chat, ends for both sides and leaves the record on the case', async () => {
     await expert.getByTestId('remote-chat-input').fill('请申请人补充业主同意书');
     await expert.getByTestId('remote-chat-send').click();
@@ -454,6 +627,12 @@ describe('a township clerk and a county expert in a remote window', () => {
     await expert.getByTestId('remote-ended').waitFor();
     expect(await expert.getByTestId('remote-ended').innerText()).toContain('李窗口');
     expect(await expert.getByTestId('remote-suggest').count()).toBe(0);
+    // Read-only once ended: the files and checks stay listed, nothing new can be added.
+    expect(await expert.getByTestId('remote-identity-submit').count()).toBe(0);
+    expect(await expert.getByTestId('remote-identity-check').count()).toBe(1);
+    expect(await clerk.getByTestId('remote-share-file').count()).toBe(0);
+    expect(await clerk.getByTestId('remote-identity-keep').count()).toBe(0);
+    expect(await clerk.getByTestId('remote-file').count()).toBe(2);
     expect(
       await expert.locator('[data-testid="remote-participant"][data-online="true"]').count(),
     ).toBe(0);
@@ -462,6 +641,10 @@ describe('a township clerk and a county expert in a remote window', () => {
     await clerk.getByTestId('remote-open-case').click();
     const record = clerk.getByTestId('remote-record');
     await record.waitFor();
+    // The ID card still kept in the window is among the case's files.
+    await expect
+      .poll(() => clerk.getByTestId('attachment-row').allInnerTexts())
+      .toContainEqual(expect.stringContaining('远程身份核验-'));
     const kinds = await record
       .getByTestId('remote-record-event')
       .evaluateAll((events) => events.map((event) => event.getAttribute('data-kind')));
@@ -474,10 +657,17 @@ describe('a township clerk and a county expert in a remote window', () => {
       'control_granted',
       'edit_applied',
       'control_revoked',
+      'file_shared',
+      'file_shared',
+      'identity_checked',
+      'identity_snapshot_kept',
       'ended',
     ]);
     const text = await record.innerText();
     expect(text).toContain('王专家（县政务服务中心）加入');
+    expect(text).toContain('李窗口 共享文件：房屋租赁合同.png');
+    expect(text).toContain('王专家 远程核验身份：人证一致');
+    expect(text).toContain('李窗口 经申请人同意（口头同意）留存身份核验照片');
     expect(text).toContain('结果：已指导补正材料');
     expect(text).not.toContain(APPLICANT_ID_NUMBER);
     await clerk.getByTestId('case-remote-records').scrollIntoViewIfNeeded();

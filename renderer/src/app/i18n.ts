@@ -29,6 +29,7 @@ export async function createI18n(storage: Storage): Promise<I18n> {
     fallbackLng: defaultLanguage,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   dayjs.locale(dayjsLocale(language));
   instance.on('languageChanged', (next) => {

@@ -1,6 +1,6 @@
-/** Saves text as a file through a temporary Blob link (the browser's or the shell's download). */
-export function downloadText(fileName: string, text: string, mediaType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
+/** Saves a Blob as a file through a temporary link (the browser's or the shell's download). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -12,4 +12,9 @@ export function downloadText(fileName: string, text: string, mediaType: string):
   setTimeout(() => {
     URL.revokeObjectURL(url);
   }, 0);
+}
+
+/** Saves text as a file. */
+export function downloadText(fileName: string, text: string, mediaType: string): void {
+  downloadBlob(fileName, new Blob([text], { type: mediaType }));
 }

@@ -6,3 +6,9 @@ export async function base64Of(file: Blob): Promise<string> {
     binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
   return btoa(binary);
 }
+
+/** Bytes the engine sent as base64, as a Blob to show or save. */
+export function blobOfBase64(base64: string, mediaType: string): Blob {
+  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  return new Blob([bytes], { type: mediaType });
+}

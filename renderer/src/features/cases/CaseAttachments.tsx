@@ -3,24 +3,14 @@ import { App, Button, Card, Image, Modal, Select, Space, Typography, Upload } fr
 import { DeleteOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  attachmentMediaTypes,
-  MAX_ATTACHMENT_BYTES,
-  type Attachment,
-  type CaseDetail,
-} from '@shared/api';
+import { attachmentMediaTypes, type Attachment, type CaseDetail } from '@shared/api';
 import { useClient } from '../../app/engine-context';
 import { queryKeys } from '../../app/query-keys';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { base64Of } from '../../ui/file-base64';
 import { formatBytes, formatDateTime } from '../../ui/format';
-
-type MediaType = (typeof attachmentMediaTypes)[number];
-
-function isMediaType(value: string): value is MediaType {
-  return (attachmentMediaTypes as readonly string[]).includes(value);
-}
+import { checkPickedFile } from '../../ui/picked-file';
 
 /**
  * Scans and photos kept with the case, stored encrypted by the engine. Opening one is audited;
@@ -41,13 +31,13 @@ export function CaseAttachments({ detail, canEdit }: { detail: CaseDetail; canEd
     queryClient.invalidateQueries({ queryKey: queryKeys.attachments({ caseId: detail.id }) });
   const add = useMutation({
     mutationFn: async (file: File) => {
-      if (!isMediaType(file.type)) throw new Error(t('attachments.wrongType'));
-      if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(t('attachments.tooBig'));
+      const checked = checkPickedFile(file, t);
+      if ('problem' in checked) throw checked.problem;
       return client.attachments.add({
         caseId: detail.id,
         ...(material ? { materialCode: material } : {}),
         fileName: file.name,
-        mediaType: file.type,
+        mediaType: checked.mediaType,
         contentBase64: await base64Of(file),
       });
     },

@@ -24,6 +24,9 @@ const eventColours: Record<string, string> = {
   edit_applied: 'green',
   suggestion_rejected: 'gray',
   edit_refused: 'red',
+  file_shared: 'cyan',
+  identity_checked: 'orange',
+  identity_snapshot_kept: 'orange',
   ended: 'gray',
 };
 

@@ -12,7 +12,9 @@ import { useLanguage } from '../../ui/use-language';
 import { ChatThread } from './ChatThread';
 import { RemoteCallCard } from './RemoteCallCard';
 import { ConsentsPanel } from './ConsentsPanel';
+import { IdentityCheckCard } from './IdentityCheckCard';
 import { RemoteHeader } from './RemoteHeader';
+import { SharedFilesPanel } from './SharedFilesPanel';
 import { SharedWorkspace } from './SharedWorkspace';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { usePresence } from './use-presence';
@@ -72,8 +74,9 @@ function EndedNotice({ view }: { view: RemoteSessionView }) {
 
 /**
  * `/remote/:sessionId`, both sides of a remote window: the header, the shared case on the left
- * with both sides' pointers, and on the right the suggestions, the applicant's consents and the
- * chat. The call (audio and video) sits at the top of the right column.
+ * with both sides' pointers, and on the right the suggestions, the shared files, the ID check,
+ * the applicant's consents and the chat. The call (audio and video) sits at the top of the right
+ * column, above the ID check that relies on it.
  */
 function RemoteWindow({ view }: { view: RemoteSessionView }) {
   const language = useLanguage();
@@ -103,6 +106,8 @@ function RemoteWindow({ view }: { view: RemoteSessionView }) {
         <Col xs={24} xl={9} xxl={8} className="remote-side">
           {view.link.state !== 'ended' && <RemoteCallCard view={view} />}
           <SuggestionsPanel view={view} />
+          <SharedFilesPanel view={view} />
+          <IdentityCheckCard view={view} />
           <ConsentsPanel view={view} />
           <RemoteChat view={view} />
         </Col>

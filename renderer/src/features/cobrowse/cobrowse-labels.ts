@@ -1,5 +1,5 @@
 import type { HelpRequestState } from '@shared/hub/remote';
-import type { RemoteSessionView, Suggestion } from '@shared/api/remote';
+import type { IdentityCheck, RemoteSessionView, Suggestion } from '@shared/api/remote';
 
 /** antd Tag colours for help requests, suggestions and the link of a remote window. */
 export const helpStateColours: Record<HelpRequestState, string> = {
@@ -33,3 +33,18 @@ export const presenceColours: Record<RemoteSessionView['role'], string> = {
   host: '#0e8a8a',
   expert: '#e8590c',
 };
+
+export const identityOutcomeColours: Record<IdentityCheck['outcome'], string> = {
+  match: 'success',
+  mismatch: 'error',
+  unclear: 'warning',
+};
+
+/** The pens for marking up a shared image: strong colours that read over a grey scan or a photo. */
+export const penColours = {
+  red: '#e03131',
+  blue: '#1971c2',
+  green: '#2f9e44',
+  orange: '#f08c00',
+} as const;
+export type PenColour = keyof typeof penColours;

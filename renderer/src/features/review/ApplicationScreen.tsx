@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationForm } from '@shared/api/documents';
 import { useClient } from '../../app/engine-context';
 import { useAuditedPrint } from './use-audited-print';
+import { downloadBlob } from '../../ui/download-file';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { blobOfBase64 } from '../../ui/file-base64';
 
 const BLANK = '＿＿＿＿＿＿';
 
@@ -70,17 +72,10 @@ function ApplicationSheet({ form }: { form: ApplicationForm }) {
 }
 
 function download(fileName: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(
-    new Blob([bytes], {
-      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    }),
+  downloadBlob(
+    fileName,
+    blobOfBase64(base64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
   );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 /** `/cases/:id/application`: which fields are filled and missing, then print or download Word. */

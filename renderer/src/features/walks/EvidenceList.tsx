@@ -3,23 +3,15 @@ import { App, Button, Image, Space, Spin, Typography, Upload } from 'antd';
 import { CameraOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  attachmentMediaTypes,
-  MAX_ATTACHMENT_BYTES,
-  type Attachment,
-} from '@shared/api/attachments';
+import { attachmentMediaTypes, type Attachment } from '@shared/api/attachments';
 import { useClient } from '../../app/engine-context';
 import { queryKeys } from '../../app/query-keys';
 import { CameraCapture, type CapturedPhoto } from '../../ui/CameraCapture';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { base64Of } from '../../ui/file-base64';
+import { checkPickedFile, type AttachmentMediaType } from '../../ui/picked-file';
 
-type MediaType = (typeof attachmentMediaTypes)[number];
 type EvidenceOwner = { findingId: number } | { rectificationId: number };
-
-function isMediaType(value: string): value is MediaType {
-  return (attachmentMediaTypes as readonly string[]).includes(value);
-}
 
 /**
  * One piece of evidence, decrypted by the engine when shown (each opening is audited). The bytes
@@ -76,8 +68,11 @@ export function EvidenceList({ owner, canAdd }: { owner: EvidenceOwner; canAdd: 
   const key = queryKeys.attachments(owner);
   const list = useQuery({ queryKey: key, queryFn: () => client.attachments.list(owner) });
   const add = useMutation({
-    mutationFn: async (file: { fileName: string; mediaType: MediaType; contentBase64: string }) =>
-      client.attachments.add({ ...owner, ...file }),
+    mutationFn: async (file: {
+      fileName: string;
+      mediaType: AttachmentMediaType;
+      contentBase64: string;
+    }) => client.attachments.add({ ...owner, ...file }),
     onSuccess: async () => {
       void message.success(t('evidence.added'));
       await queryClient.invalidateQueries({ queryKey: key });
@@ -85,11 +80,11 @@ export function EvidenceList({ owner, canAdd }: { owner: EvidenceOwner; canAdd: 
     },
   });
   const addFile = async (file: File) => {
-    if (!isMediaType(file.type)) throw new Error(t('attachments.wrongType'));
-    if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(t('attachments.tooBig'));
+    const checked = checkPickedFile(file, t);
+    if ('problem' in checked) throw checked.problem;
     await add.mutateAsync({
       fileName: file.name,
-      mediaType: file.type,
+      mediaType: checked.mediaType,
       contentBase64: await base64Of(file),
     });
   };
