@@ -181,7 +181,11 @@ export function buildHub(options: HubOptions): Hub {
       helpQueue.close(requireTerminal(terminal), params.id, body),
     helpStats: ({ query }) => helpQueue.stats(query.from, query.to),
     adminHelpStats: ({ query }) => helpQueue.stats(query.from, query.to),
-    openRemoteSession: ({ body }, { terminal }) => sessions.open(requireTerminal(terminal), body),
+    openRemoteSession: async ({ body }, { terminal }) => {
+      const { replaced, ...opened } = await sessions.open(requireTerminal(terminal), body);
+      if (replaced !== null) relay.closeSession(sessionDocumentName(replaced));
+      return opened;
+    },
     joinRemoteSession: ({ body }, { terminal }, request) =>
       sessions.join(requireTerminal(terminal), request.ip, body),
     remoteSession: ({ params }, { terminal }) =>
@@ -198,7 +202,6 @@ export function buildHub(options: HubOptions): Hub {
         body.actor,
       );
       relay.closeSession(sessionDocumentName(params.id));
-      await sessionFiles.removeOf(params.id);
       return ended;
     },
     adminHelpRequests: ({ query }) => helpQueue.all(query),

@@ -159,8 +159,10 @@ export const joinCodeSchema = z
   .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{10}$/, 'a join code has 10 characters'));
 
 export const JOIN_CODE_TTL_SECONDS = 600;
-/** Failed joins an address may make in JOIN_CODE_TTL_SECONDS before it must wait. */
+/** Wrong join codes a terminal may type in JOIN_CODE_TTL_SECONDS before it must wait. */
 export const MAX_FAILED_JOINS = 5;
+/** The same for an address, which a whole hall's terminals may share behind NAT. */
+export const MAX_FAILED_JOINS_PER_ADDRESS = 30;
 
 /** A participant's X25519 public key (raw, base64url): what reveals and files are sealed to. */
 export const publicKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrolResponse } from '@shared/hub/protocol';
 import {
   MAX_FAILED_JOINS,
+  MAX_FAILED_JOINS_PER_ADDRESS,
   joinCodeSchema,
   type HelpRequest,
   type RemoteSessionRecord,
@@ -96,12 +97,13 @@ describe.each(availableBackends())('remote sessions on %s', (backend) => {
     expect(expired.body).toMatchObject({ code: 'JOIN_CODE_INVALID' });
   });
 
-  it('lets an address guess five times in ten minutes, then not even the right code', async () => {
+  it('lets a terminal type five wrong codes in ten minutes, then not even the right one', async () => {
     const { session } = await open();
     const code = await joinCode(session.id);
+    const clumsy = await hub.enrol('county', '县人社局远程坐席');
     for (let attempt = 0; attempt < MAX_FAILED_JOINS; attempt += 1) {
       const wrong = await post(
-        expertDesk,
+        clumsy,
         '/v1/remote-sessions/join',
         { code: 'ABCDE-FGHJK', expert, publicKey },
         '10.0.0.9',
@@ -109,20 +111,40 @@ describe.each(availableBackends())('remote sessions on %s', (backend) => {
       expect(wrong.body).toMatchObject({ code: 'JOIN_CODE_INVALID' });
     }
     const blocked = await post(
-      expertDesk,
+      clumsy,
       '/v1/remote-sessions/join',
       { code, expert, publicKey },
       '10.0.0.9',
     );
     expect(blocked).toMatchObject({ status: 429, body: { code: 'TRY_LATER' } });
-    // Another address is not held back, and the code was not spent by the blocked attempt.
-    const elsewhere = await post(
-      expertDesk,
+    // A colleague behind the same address (a hall's NAT) is not held back, and the code was not
+    // spent by the blocked attempt.
+    const colleague = await hub.enrol('county', '县公安局远程坐席');
+    const joined = await post(
+      colleague,
       '/v1/remote-sessions/join',
       { code, expert, publicKey },
-      '10.0.0.10',
+      '10.0.0.9',
     );
-    expect(elsewhere.status).toBe(200);
+    expect(joined.status).toBe(200);
+  });
+
+  it('holds back an address whose terminals typed many wrong codes', async () => {
+    const { session } = await open();
+    const code = await joinCode(session.id);
+    await hub.db.query(
+      `INSERT INTO join_failures (address, terminal_id)
+       SELECT '10.0.0.77', 'tm-' || n FROM generate_series(1, $1::int) AS n`,
+      [MAX_FAILED_JOINS_PER_ADDRESS],
+    );
+    const fresh = await hub.enrol('county', '县税务局远程坐席');
+    const blocked = await post(
+      fresh,
+      '/v1/remote-sessions/join',
+      { code, expert, publicKey },
+      '10.0.0.77',
+    );
+    expect(blocked).toMatchObject({ status: 429, body: { code: 'TRY_LATER' } });
   });
 
   it('takes only remote experts', async () => {
@@ -168,15 +190,21 @@ describe.each(availableBackends())('remote sessions on %s', (backend) => {
       publicKey,
       helpRequestId: request.id,
     });
-    const session = (opened.body as Opened).session;
-    // Opening again answers the same session.
+    const lost = (opened.body as Opened).session;
+    // Opened again (the clerk's engine restarted, and its keys died with it): a new session takes
+    // the request's place, and the lost one is over.
     const twice = await post(township, '/v1/remote-sessions', {
       caseRef,
       host: clerk,
       publicKey,
       helpRequestId: request.id,
     });
-    expect((twice.body as Opened).session.id).toBe(session.id);
+    const session = (twice.body as Opened).session;
+    expect(session.id).not.toBe(lost.id);
+    const lostNow = await hub.call('GET', `/v1/remote-sessions/${lost.id}`, {
+      token: tokenOf(township),
+    });
+    expect(lostNow.body).toMatchObject({ state: 'ended', endedBy: '张三' });
     const joined = await post(expertDesk, '/v1/remote-sessions/join', {
       helpRequestId: request.id,
       expert,
@@ -204,6 +232,47 @@ describe.each(availableBackends())('remote sessions on %s', (backend) => {
     expect(after.body).toMatchObject({ sessionId: session.id, sessionEnded: true });
     const code = await post(township, `/v1/remote-sessions/${session.id}/join-codes`);
     expect(code).toMatchObject({ status: 410, body: { code: 'SESSION_ENDED' } });
+
+    // 再次打开: the request gets a new window, which its expert joins.
+    const reopened = await post(township, '/v1/remote-sessions', {
+      caseRef,
+      host: clerk,
+      publicKey,
+      helpRequestId: request.id,
+    });
+    expect(reopened.status).toBe(200);
+    const next = (reopened.body as Opened).session;
+    const rejoined = await post(expertDesk, '/v1/remote-sessions/join', {
+      helpRequestId: request.id,
+      expert,
+      publicKey,
+    });
+    expect((rejoined.body as Opened).session.id).toBe(next.id);
+    const latest = await hub.call('GET', `/v1/help-requests/${request.id}`, {
+      token: tokenOf(township),
+    });
+    expect(latest.body).toMatchObject({ sessionId: next.id, sessionEnded: false });
+  });
+
+  it('seats an expert who joins again once: the earlier seat is left', async () => {
+    const { session } = await open();
+    for (const attempt of [1, 2]) {
+      const code = await joinCode(session.id);
+      const joined = await post(
+        expertDesk,
+        '/v1/remote-sessions/join',
+        { code, expert, publicKey: randomBytes(32).toString('base64url') },
+        `10.0.1.${String(attempt)}`,
+      );
+      expect(joined.status).toBe(200);
+    }
+    const read = await hub.call('GET', `/v1/remote-sessions/${session.id}`, {
+      token: tokenOf(township),
+    });
+    const experts = (read.body as RemoteSessionRecord).participants.filter(
+      (p) => p.role === 'expert',
+    );
+    expect(experts.map((p) => p.leftAt === null)).toEqual([false, true]);
   });
 
   it('lists sessions for the hub’s administrator, open ones first', async () => {

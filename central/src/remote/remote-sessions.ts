@@ -1,6 +1,7 @@
 import {
   JOIN_CODE_TTL_SECONDS,
   MAX_FAILED_JOINS,
+  MAX_FAILED_JOINS_PER_ADDRESS,
   RELAY_TOKEN_TTL_SECONDS,
   sessionDocumentName,
   type CaseRef,
@@ -62,11 +63,16 @@ export class RemoteSessions {
     private readonly helpQueue: HelpQueue,
   ) {}
 
-  /** The local clerk's terminal opens a session on one of its cases, answering a request or not. */
+  /**
+   * The local clerk's terminal opens a session on one of its cases, answering a request or not.
+   * A request's earlier session, ended or lost with its engine (a restart: the keys died with it),
+   * makes way: the lost one is ended here, and the request's expert joins the new one.
+   */
   async open(
     caller: CallingTerminal,
     request: { caseRef: CaseRef; host: HubActor; publicKey: string; helpRequestId?: string },
-  ): Promise<{ session: RemoteSessionRecord; participantId: string }> {
+  ): Promise<{ session: RemoteSessionRecord; participantId: string; replaced: string | null }> {
+    let replaced: string | null = null;
     if (request.helpRequestId !== undefined) {
       const help = await this.helpQueue.get(request.helpRequestId);
       if (help.terminalId !== caller.id) throw new HubApiError('FORBIDDEN');
@@ -77,15 +83,12 @@ export class RemoteSessions {
             en: 'No expert holds this request, or it is closed',
           },
         });
-      if (help.sessionId !== null) {
-        const existing = await this.get(help.sessionId);
-        const host = existing.participants.find((p) => p.role === 'host');
-        if (existing.state === 'open' && host) return { session: existing, participantId: host.id };
-      }
+      if (help.sessionId !== null && !help.sessionEnded) replaced = help.sessionId;
     }
     const sessionId = newHubId('s');
     const participantId = newHubId('p');
     await this.db.transaction(async (tx) => {
+      if (replaced !== null) await this.endInTransaction(tx, replaced, request.host.displayName);
       await tx.query(
         `INSERT INTO remote_sessions (id, hall_id, host_terminal_id, case_ref, help_request_id)
          VALUES ($1, $2, $3, $4, $5)`,
@@ -109,7 +112,7 @@ export class RemoteSessions {
       if (request.helpRequestId !== undefined)
         await this.helpQueue.attachSession(tx, request.helpRequestId, sessionId);
     });
-    return { session: await this.get(sessionId), participantId };
+    return { session: await this.get(sessionId), participantId, replaced };
   }
 
   /** A new single-use code for the host to read out; earlier unused codes stay valid until they expire. */
@@ -144,21 +147,41 @@ export class RemoteSessions {
         message: { zh: '只有远程坐席可以加入远程窗口', en: 'Only remote experts join sessions' },
         path: ['body', 'expert', 'role'],
       });
-    const sessionId =
-      'code' in request
-        ? await this.spendCode(address, request.code, caller.id)
-        : await this.sessionOfClaim(caller, request.helpRequestId);
-    await this.requireOpen(sessionId);
     const participantId = newHubId('p');
-    await this.addParticipant(
-      this.db,
-      sessionId,
-      participantId,
-      'expert',
-      caller,
-      request.expert,
-      request.publicKey,
-    );
+    if ('code' in request) await this.requireFewFailures(caller.id, address);
+    // Read before the transaction: an embedded database has one connection, which it holds.
+    const claimed =
+      'code' in request ? undefined : await this.sessionOfClaim(caller, request.helpRequestId);
+    const sessionId = await this.db.transaction(async (tx) => {
+      const joining =
+        'code' in request ? await this.spendCode(tx, request.code, caller.id) : claimed;
+      if (joining === undefined) return undefined;
+      await this.requireOpen(joining, tx);
+      // The same expert again (a restarted engine, a second tab): the earlier seat is left, so
+      // nothing more is sealed to its keys and the roster shows one person once.
+      await tx.query(
+        `UPDATE remote_participants SET left_at = now()
+          WHERE session_id = $1 AND terminal_id = $2 AND username = $3 AND left_at IS NULL`,
+        [joining, caller.id, request.expert.username],
+      );
+      await this.addParticipant(
+        tx,
+        joining,
+        participantId,
+        'expert',
+        caller,
+        request.expert,
+        request.publicKey,
+      );
+      return joining;
+    });
+    if (sessionId === undefined) {
+      await this.db.query(`INSERT INTO join_failures (address, terminal_id) VALUES ($1, $2)`, [
+        address,
+        caller.id,
+      ]);
+      throw new HubApiError('JOIN_CODE_INVALID', { path: ['body', 'code'] });
+    }
     return { session: await this.get(sessionId), participantId };
   }
 
@@ -236,20 +259,22 @@ export class RemoteSessions {
       participant.terminal_id !== caller.id
     )
       throw new HubApiError('FORBIDDEN');
-    await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE remote_sessions SET ended_at = now(), ended_by = $2 WHERE id = $1 AND ended_at IS NULL`,
-        [sessionId, actor.displayName],
-      );
-      await tx.query(
-        `UPDATE remote_participants SET left_at = coalesce(left_at, now()) WHERE session_id = $1`,
-        [sessionId],
-      );
-      await tx.query(`DELETE FROM join_codes WHERE session_id = $1 AND used_at IS NULL`, [
-        sessionId,
-      ]);
-    });
+    await this.db.transaction((tx) => this.endInTransaction(tx, sessionId, actor.displayName));
     return this.get(sessionId);
+  }
+
+  /** Ends a session for everyone: its participants leave, its unused codes and its files go. */
+  private async endInTransaction(tx: SqlExecutor, sessionId: string, endedBy: string) {
+    await tx.query(
+      `UPDATE remote_sessions SET ended_at = now(), ended_by = $2 WHERE id = $1 AND ended_at IS NULL`,
+      [sessionId, endedBy],
+    );
+    await tx.query(
+      `UPDATE remote_participants SET left_at = coalesce(left_at, now()) WHERE session_id = $1`,
+      [sessionId],
+    );
+    await tx.query(`DELETE FROM join_codes WHERE session_id = $1 AND used_at IS NULL`, [sessionId]);
+    await tx.query(`DELETE FROM session_files WHERE session_id = $1`, [sessionId]);
   }
 
   /** Sessions of the last days, open ones first, for the hub's administrator. */
@@ -309,28 +334,40 @@ export class RemoteSessions {
     }));
   }
 
-  private async spendCode(address: string, code: string, terminalId: string): Promise<string> {
-    const failures = await this.db.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM join_failures
-        WHERE address = $1 AND at > now() - make_interval(secs => $2)`,
-      [address, JOIN_CODE_TTL_SECONDS],
+  /**
+   * A terminal that typed five wrong codes in ten minutes waits, and so does an address with many
+   * more (a county hall's experts share one address behind its NAT).
+   */
+  private async requireFewFailures(terminalId: string, address: string): Promise<void> {
+    const rows = await this.db.query<{ terminal: number; address: number }>(
+      `SELECT count(*) FILTER (WHERE terminal_id = $1)::int AS terminal,
+              count(*) FILTER (WHERE address = $2)::int AS address
+         FROM join_failures
+        WHERE (terminal_id = $1 OR address = $2) AND at > now() - make_interval(secs => $3)`,
+      [terminalId, address, JOIN_CODE_TTL_SECONDS],
     );
-    if ((failures[0]?.count ?? 0) >= MAX_FAILED_JOINS)
+    const counts = rows[0] ?? { terminal: 0, address: 0 };
+    if (counts.terminal >= MAX_FAILED_JOINS || counts.address >= MAX_FAILED_JOINS_PER_ADDRESS)
       throw new HubApiError('TRY_LATER', {
         message: {
           zh: '加入码输错次数过多，请 10 分钟后再试',
           en: 'Too many wrong join codes; try again in 10 minutes',
         },
       });
-    const spent = await this.db.query<{ session_id: string }>(
+  }
+
+  /** Spends a valid code: its session, or undefined for a wrong, used or expired one. */
+  private async spendCode(
+    tx: SqlExecutor,
+    code: string,
+    terminalId: string,
+  ): Promise<string | undefined> {
+    const spent = await tx.query<{ session_id: string }>(
       `UPDATE join_codes SET used_at = now(), used_by = $2
         WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING session_id`,
       [hashSecret(code), terminalId],
     );
-    const sessionId = spent[0]?.session_id;
-    if (sessionId !== undefined) return sessionId;
-    await this.db.query(`INSERT INTO join_failures (address) VALUES ($1)`, [address]);
-    throw new HubApiError('JOIN_CODE_INVALID', { path: ['body', 'code'] });
+    return spent[0]?.session_id;
   }
 
   private async sessionOfClaim(caller: CallingTerminal, helpRequestId: string): Promise<string> {
@@ -347,8 +384,8 @@ export class RemoteSessions {
     return help.sessionId;
   }
 
-  private async requireOpen(sessionId: string): Promise<SessionRow> {
-    const rows = await this.db.query<SessionRow>(`SELECT * FROM remote_sessions WHERE id = $1`, [
+  private async requireOpen(sessionId: string, db: SqlExecutor = this.db): Promise<SessionRow> {
+    const rows = await db.query<SessionRow>(`SELECT * FROM remote_sessions WHERE id = $1`, [
       sessionId,
     ]);
     const row = rows[0];

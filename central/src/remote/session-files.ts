@@ -159,11 +159,6 @@ export class SessionFiles {
     };
   }
 
-  /** A session that ended keeps nothing it shared. */
-  async removeOf(sessionId: string): Promise<void> {
-    await this.db.query(`DELETE FROM session_files WHERE session_id = $1`, [sessionId]);
-  }
-
   private async file(sessionId: string, fileId: string): Promise<FileRow> {
     const rows = await this.db.query<FileRow>(
       `SELECT * FROM session_files WHERE id = $1 AND session_id = $2`,

@@ -70,6 +70,14 @@ export class RemoteWindows {
   }
 
   async open(input: ParsedInput<'remote.open'>, user: SignedInUser): Promise<RemoteSessionView> {
+    // A request's window open here is the one to go back to; asking the hub again would replace it.
+    const current = [...this.windows.values()].find(
+      (window) =>
+        !window.isEnded &&
+        input.helpRequestId !== undefined &&
+        window.helpRequestId === input.helpRequestId,
+    );
+    if (current) return current.view();
     const workspace = new CaseWorkspace(input.caseId, this.options.cases, this.options.reviews);
     const caseRef = workspace.caseRef();
     const keys = new SessionKeys();
@@ -82,8 +90,6 @@ export class RemoteWindows {
         ...(input.helpRequestId === undefined ? {} : { helpRequestId: input.helpRequestId }),
       },
     });
-    const existing = this.windows.get(opened.session.id);
-    if (existing && !existing.isEnded) return existing.view();
     const window = this.start({
       sessionId: opened.session.id,
       role: 'host',
