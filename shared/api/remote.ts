@@ -160,6 +160,11 @@ export const consentSchema = z.object({
   /** The applicant's own words or the form's number, as the clerk typed it. */
   note: z.string(),
   recordedBy: z.string(),
+  /**
+   * The experts (participant ids) present when it was given: the values are shown to them only.
+   * An expert who joins later sees them masked until the applicant consents again.
+   */
+  recipients: z.array(z.string()),
   at: timestampSchema,
 });
 export type Consent = z.infer<typeof consentSchema>;

@@ -1718,7 +1718,10 @@ export const en = {
     recordConsent: "Record the applicant's consent",
     consentTitle: "Record the applicant's consent to show personal data",
     consentIntro:
-      "With the applicant's consent, the chosen fields are sent in full, encrypted, to this window's remote experts only; the audit trail records it.",
+      'Once the applicant consents, the full values of the chosen fields are sent, encrypted, to the experts below only; an expert who joins later needs a new consent. The audit log keeps the record.',
+    consentRecipients: 'Shown to',
+    consentTo: 'shown to {{names}}',
+    consentNoExpert: 'No remote expert has joined yet: record the consent once one has',
     consentFields: 'Fields to show',
     consentFieldsRequired: 'Choose at least one field',
     noPersonalFields: 'The case has no personal data that needs consent',

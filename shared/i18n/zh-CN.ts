@@ -1679,7 +1679,11 @@ export const zhCN = {
     consents: '申请人同意',
     recordConsent: '记录申请人同意',
     consentTitle: '记录申请人同意展示个人信息',
-    consentIntro: '申请人同意后，所选字段的完整内容只加密发给本窗口的远程专家；记录写入审计日志。',
+    consentIntro:
+      '申请人同意后，所选字段的完整内容只加密发给下列远程专家；之后加入的专家须另行取得同意。记录写入审计日志。',
+    consentRecipients: '展示给',
+    consentTo: '展示给 {{names}}',
+    consentNoExpert: '远程专家尚未加入，加入后再记录申请人同意',
     consentFields: '同意展示的字段',
     consentFieldsRequired: '请选择至少一个字段',
     noPersonalFields: '办件中没有需要同意才能展示的个人信息',

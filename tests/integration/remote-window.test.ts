@@ -4,7 +4,12 @@ import * as Y from 'yjs';
 import type { HelpRequest, RemoteSessionView } from '@shared/api';
 import { sessionDocumentName } from '@shared/hub/remote';
 import { startTestHub, type TestHub } from '../../central/src/testing/test-hub';
-import { ADMIN, type TestConnection, type TestEngine } from '../support/engine-harness';
+import {
+  ADMIN,
+  openTestEngine,
+  type TestConnection,
+  type TestEngine,
+} from '../support/engine-harness';
 import {
   APPLICANT_ID_NUMBER as ID_NUMBER,
   APPLICANT_PHONE as PHONE,
@@ -47,6 +52,16 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
   }
 }
 
+let hubUrl = '';
+
+async function enrolmentCode(hallId: string): Promise<string> {
+  const issued = await hub.call('POST', '/v1/admin/enrolment-codes', {
+    token: hub.adminToken,
+    body: { hallId },
+  });
+  return (issued.body as { code: string }).code;
+}
+
 /** Everything the hub logs, at every level, to look for personal data in it. */
 const hubLog: string[] = [];
 
@@ -60,17 +75,8 @@ beforeAll(async () => {
     ['county', '县政务服务中心'],
   ] as const)
     await hub.call('POST', '/v1/admin/halls', { token: hub.adminToken, body: { id, name } });
-  const url = await hub.hub.app.listen({ host: '127.0.0.1', port: 0 });
-  terminals = await openRemoteTerminals({
-    url,
-    enrolmentCode: async (hallId) => {
-      const issued = await hub.call('POST', '/v1/admin/enrolment-codes', {
-        token: hub.adminToken,
-        body: { hallId },
-      });
-      return (issued.body as { code: string }).code;
-    },
-  });
+  hubUrl = await hub.hub.app.listen({ host: '127.0.0.1', port: 0 });
+  terminals = await openRemoteTerminals({ url: hubUrl, enrolmentCode });
   ({ township, expert, caseId, department } = terminals);
 });
 
@@ -318,6 +324,8 @@ describe('the remote window between a township clerk and a county expert', () =>
     expect(hostEnded.endedBy).toBe('王专家');
     const [record] = await township.ok('remote.records', { caseId });
     expect(record?.helpRequestId).toBe(request.id);
+    // The expert ended it; the clerk's record on the case keeps how it went.
+    expect(record?.outcome).toBe('已指导补正');
     expect(record?.events.map((e) => e.kind)).toEqual([
       'opened',
       'joined',
@@ -333,12 +341,86 @@ describe('the remote window between a township clerk and a county expert', () =>
       'ended',
     ]);
     expect(record?.events.find((e) => e.kind === 'revealed')?.summary.zh).toContain('王专家');
+
+    // 再次打开: the request gets a new window, which its expert joins.
+    const again = await township.ok('remote.open', { caseId, helpRequestId: request.id });
+    expect(again.sessionId).not.toBe(sessionId);
+    const rejoined = await expert.ok('remote.join', { helpRequestId: request.id });
+    expect(rejoined.sessionId).toBe(again.sessionId);
+    expect(
+      (await township.ok('remote.open', { caseId, helpRequestId: request.id })).sessionId,
+    ).toBe(again.sessionId);
+    await township.ok('remote.end', { sessionId: again.sessionId, outcome: '' });
     const closed = await expert.ok('help.close', {
       id: request.id,
       outcome: 'resolved',
       note: '已答复',
     });
     expect(closed.state).toBe('resolved');
+  });
+
+  it('shows a later expert nothing the applicant did not consent to show them', async () => {
+    // A window the clerk opens to invite: 王专家 joins and the applicant consents.
+    const opened = await township.ok('remote.open', { caseId });
+    const windowId = opened.sessionId;
+    await expert.ok('remote.join', { code: opened.joinCode?.code ?? '' });
+    await eventually(
+      () => township.ok('remote.get', { sessionId: windowId }),
+      (v) => v.participants.length === 2,
+    );
+    await township.ok('remote.recordConsent', {
+      sessionId: windowId,
+      fields: ['applicant.idNumber'],
+      basis: 'verbal',
+    });
+    // Then a second county expert is invited with a code.
+    const desk = openTestEngine({ sync: { auto: false } });
+    try {
+      await desk.engine.syncReady;
+      await desk.ok('setup.createAdmin', {
+        hallName: '县政务服务中心',
+        ...ADMIN,
+        username: 'deskadmin',
+      });
+      await desk.ok('sync.enrol', {
+        hubUrl,
+        code: await enrolmentCode('county'),
+        terminalName: '市场监管远程坐席 2',
+      });
+      await desk.ok('users.create', {
+        username: 'zhao',
+        displayName: '赵专家',
+        role: 'remote_expert',
+        password: 'Expert#Desk2026',
+      });
+      const later = desk.connect();
+      await later.ok('auth.signIn', { username: 'zhao', password: 'Expert#Desk2026' });
+      const invited = await township.ok('remote.issueJoinCode', { sessionId: windowId });
+      await later.ok('remote.join', { code: invited.joinCode?.code ?? '' });
+      const laterView = () => later.ok('remote.get', { sessionId: windowId });
+      const windowView = () => township.ok('remote.get', { sessionId: windowId });
+      const seen = await eventually(laterView, (v) => v.workspace !== null);
+      const idOf = (v: RemoteSessionView) =>
+        v.workspace?.fields.find((f) => f.key === 'applicant.idNumber');
+      expect(idOf(seen)).toMatchObject({ value: '110105********002X', revealed: false });
+      // The consent named 王专家 only; the clerk's list says so.
+      const host = await eventually(windowView, (v) => v.participants.length === 3);
+      const [given] = host.consents;
+      const zhao = host.participants.find((p) => p.displayName === '赵专家');
+      expect(given?.recipients).not.toContain(zhao?.id);
+
+      // The applicant agrees again, with 赵专家 in the window: now they see it too.
+      await township.ok('remote.recordConsent', {
+        sessionId: windowId,
+        fields: ['applicant.idNumber'],
+        basis: 'verbal',
+      });
+      const revealed = await eventually(laterView, (v) => idOf(v)?.revealed === true);
+      expect(idOf(revealed)?.value).toBe(ID_NUMBER);
+      await township.ok('remote.end', { sessionId: windowId, outcome: '' });
+    } finally {
+      desk.close();
+    }
   });
 
   it('never wrote the applicant’s personal data to the hub’s logs', () => {

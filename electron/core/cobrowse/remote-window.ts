@@ -183,6 +183,10 @@ export class RemoteWindow {
     return this.ended !== null;
   }
 
+  get helpRequestId(): string | null {
+    return this.options.helpRequestId;
+  }
+
   view(): RemoteSessionView {
     const workspace = this.document.readWorkspace();
     return {
@@ -264,7 +268,7 @@ export class RemoteWindow {
         this.document.session.set('endedBy', this.options.user.displayName);
       });
     // The other side hears it at once; the hub's record says so too, for a side that missed it.
-    this.provider.sendStateless(JSON.stringify({ ended: this.options.user.displayName }));
+    this.provider.sendStateless(JSON.stringify({ ended: this.options.user.displayName, outcome }));
     try {
       await this.options.hub.end();
     } finally {
@@ -500,16 +504,26 @@ export class RemoteWindow {
           path: ['fields', index],
         });
     });
+    await this.refreshRoster(true);
+    // The applicant agrees to show these fields to the experts in the window now, no one else.
+    const experts = this.roster.filter((p) => p.role === 'expert' && p.leftAt === null);
+    if (experts.length === 0)
+      throw new ApiError('CONFLICT', {
+        message: {
+          zh: '远程专家尚未加入：专家加入后再记录申请人同意',
+          en: 'No remote expert is in the window yet: record the consent once one has joined',
+        },
+      });
     const record: Consent = {
       fields: consent.fields,
       basis: consent.basis,
       note: consent.note,
       recordedBy: clerk.displayName,
+      recipients: experts.map((expert) => expert.id),
       at: this.now(),
     };
     this.consents.push(record);
-    await this.refreshRoster(true);
-    const experts = this.sealReveals();
+    this.sealReveals();
     this.doc.transact(() => {
       this.document.consents.push([JSON.stringify(record)]);
     });
@@ -520,7 +534,7 @@ export class RemoteWindow {
     });
     this.options.record('revealed', clerk.displayName, {
       fields: consent.fields.map((key) => byKey.get(key)?.label ?? key),
-      to: experts,
+      to: experts.map((expert) => expert.displayName),
     });
     this.emit();
   }
@@ -560,8 +574,18 @@ export class RemoteWindow {
 
   private onStateless(payload: string): void {
     try {
-      const message = JSON.parse(payload) as { from?: unknown; signal?: unknown; ended?: unknown };
-      if (typeof message.ended === 'string') this.finish(message.ended, '');
+      const message = JSON.parse(payload) as {
+        from?: unknown;
+        signal?: unknown;
+        ended?: unknown;
+        outcome?: unknown;
+      };
+      // Whoever ended it said how it went: the host's record on the case keeps it.
+      if (typeof message.ended === 'string')
+        this.finish(
+          message.ended.slice(0, 60),
+          typeof message.outcome === 'string' ? message.outcome.slice(0, 200) : '',
+        );
       else if (typeof message.from === 'string' && typeof message.signal === 'string')
         this.options.onSignal(message.from, message.signal);
     } catch {
@@ -692,26 +716,25 @@ export class RemoteWindow {
     this.emit();
   }
 
-  /** Host: seals every consented field for every expert present; returns their names. */
-  private sealReveals(): string[] {
+  /** Host: seals each consented field for the experts that consent named, while they are in. */
+  private sealReveals(): void {
     const workspace = this.options.workspace;
-    if (!workspace || this.consents.length === 0) return [];
-    const experts = this.roster.filter((p) => p.role === 'expert' && p.leftAt === null);
-    const keys = [...new Set(this.consents.flatMap((consent) => consent.fields))];
+    if (!workspace || this.consents.length === 0) return;
+    const present = this.roster.filter((p) => p.role === 'expert' && p.leftAt === null);
     this.doc.transact(() => {
-      for (const expert of experts)
-        for (const key of keys) {
-          const slot = revealKey(expert.id, key);
-          if (this.document.reveals.has(slot)) continue;
-          const value = workspace.reveal(this.options.user, key);
-          if (value === null) continue;
-          this.document.reveals.set(
-            slot,
-            this.options.keys.seal(value, expert.publicKey, `${this.sessionId}/${key}`),
-          );
-        }
+      for (const consent of this.consents)
+        for (const expert of present.filter((p) => consent.recipients.includes(p.id)))
+          for (const key of consent.fields) {
+            const slot = revealKey(expert.id, key);
+            if (this.document.reveals.has(slot)) continue;
+            const value = workspace.reveal(this.options.user, key);
+            if (value === null) continue;
+            this.document.reveals.set(
+              slot,
+              this.options.keys.seal(value, expert.publicKey, `${this.sessionId}/${key}`),
+            );
+          }
     });
-    return experts.map((expert) => expert.displayName);
   }
 
   /** Expert: a personal field shows its sealed value once the host revealed it to us. */
@@ -782,7 +805,9 @@ export class RemoteWindow {
 
   private participants(): RemoteParticipant[] {
     const presence = this.presences();
-    return this.roster.map((participant) => {
+    // While the window is open, those who are in it; a seat left (a rejoin) is not a person.
+    const seated = this.ended ? this.roster : this.roster.filter((p) => p.leftAt === null);
+    return seated.map((participant) => {
       const seen = presence.get(participant.id);
       const isMe = participant.id === this.options.participantId;
       return {

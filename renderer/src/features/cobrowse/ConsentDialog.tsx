@@ -30,7 +30,13 @@ export function ConsentDialog({ view, onClose }: { view: RemoteSessionView; onCl
   const [form] = Form.useForm<ConsentValues>();
   const [formError, setFormError] = useState<string>();
   const personal = (view.workspace?.fields ?? []).filter((field) => field.personal);
-  const consented = new Set(view.consents.flatMap((consent) => consent.fields));
+  // The consent is to the experts in the window now; a later one needs a consent of their own.
+  const experts = view.participants.filter((p) => p.role === 'expert');
+  const consented = new Set(
+    view.consents
+      .filter((consent) => experts.some((expert) => consent.recipients.includes(expert.id)))
+      .flatMap((consent) => consent.fields),
+  );
 
   const record = useMutation({
     mutationFn: (values: ConsentValues) =>
@@ -58,7 +64,10 @@ export function ConsentDialog({ view, onClose }: { view: RemoteSessionView; onCl
       okText={t('remote.recordConsent')}
       cancelText={t('common.cancel')}
       confirmLoading={record.isPending}
-      okButtonProps={{ disabled: personal.length === 0, ...testId('remote-consent-submit') }}
+      okButtonProps={{
+        disabled: personal.length === 0 || experts.length === 0,
+        ...testId('remote-consent-submit'),
+      }}
       onOk={() => {
         form.submit();
       }}
@@ -66,7 +75,15 @@ export function ConsentDialog({ view, onClose }: { view: RemoteSessionView; onCl
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('remote.consentIntro')}</Typography.Paragraph>
-      {personal.length === 0 ? (
+      {experts.length === 0 ? (
+        <EmptyState title={t('remote.consentNoExpert')} />
+      ) : (
+        <Typography.Paragraph data-testid="remote-consent-recipients">
+          <Typography.Text strong>{t('remote.consentRecipients')}：</Typography.Text>
+          {experts.map((expert) => `${expert.displayName}（${expert.hallName}）`).join('、')}
+        </Typography.Paragraph>
+      )}
+      {experts.length === 0 ? null : personal.length === 0 ? (
         <EmptyState title={t('remote.noPersonalFields')} />
       ) : (
         <Form

@@ -12,6 +12,7 @@ export function ConsentsPanel({ view }: { view: RemoteSessionView }) {
   const [recording, setRecording] = useState(false);
   const labels = new Map((view.workspace?.fields ?? []).map((field) => [field.key, field.label]));
   const host = view.role === 'host';
+  const names = new Map(view.participants.map((p) => [p.id, p.displayName]));
   return (
     <Card
       size="small"
@@ -45,7 +46,10 @@ export function ConsentsPanel({ view }: { view: RemoteSessionView }) {
               </Typography.Text>
               <Typography.Text type="secondary" className="consent-meta">
                 {t(`remote.bases.${consent.basis}`)} · {consent.recordedBy} ·{' '}
-                {formatDateTime(consent.at)}
+                {formatDateTime(consent.at)} ·{' '}
+                {t('remote.consentTo', {
+                  names: consent.recipients.map((id) => names.get(id) ?? '?').join('、'),
+                })}
                 {consent.note ? ` · ${consent.note}` : ''}
               </Typography.Text>
             </li>
