@@ -44,6 +44,8 @@ type Signal =
   | { type: 'candidate'; candidate: RTCIceCandidateInit }
   | { type: 'hangup' };
 
+/** How often a call that is still connecting re-sends its offer or restarts ICE. */
+const NUDGE_MS = 5000;
 const POOR_ROUND_TRIP_MS = 400;
 const POOR_PACKET_LOSS = 0.05;
 
@@ -60,6 +62,7 @@ export function useRemoteCall(view: RemoteSessionView): RemoteCall {
   const peer = useRef<RTCPeerConnection | null>(null);
   const making = useRef(false);
   const ignoreOffer = useRef(false);
+  const inbox = useRef<Promise<void>>(Promise.resolve());
   const cameraTrack = useRef<MediaStreamTrack | null>(null);
   // The hub's STUN/TURN servers arrive after the window opens: the connection reads the latest.
   const servers = useRef(iceServers);
@@ -177,12 +180,32 @@ export function useRemoteCall(view: RemoteSessionView): RemoteCall {
         } catch {
           return;
         }
-        receive(signal).catch(() => {
-          setProblem('iceFailed');
-        });
+        // One at a time, in order: an answer applied while the next offer is read loses one.
+        inbox.current = inbox.current
+          .then(() => receive(signal))
+          .catch(() => {
+            setProblem('iceFailed');
+          });
       }),
     [client, sessionId, me, receive],
   );
+
+  // Signals travel as fire-and-forget relay messages: one lost on a weak link (a reconnect)
+  // would leave the call connecting for ever. While it connects, every few seconds, an offer
+  // still unanswered is sent again, and a settled negotiation that found no path restarts ICE.
+  useEffect(() => {
+    if (state !== 'connecting') return undefined;
+    const timer = setInterval(() => {
+      const pc = peer.current;
+      if (!pc || pc.connectionState === 'connected') return;
+      if (pc.signalingState === 'have-local-offer' && pc.localDescription)
+        send({ type: 'description', description: pc.localDescription });
+      else if (pc.signalingState === 'stable' && pc.remoteDescription) pc.restartIce();
+    }, NUDGE_MS);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [state, send]);
 
   const start = useCallback(async () => {
     setProblem(null);
