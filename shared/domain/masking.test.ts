@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citizenIdCheckCharacter } from './citizen-id';
-import { maskAddress, maskCitizenId, maskName, maskPhone, maskUscc } from './masking';
+import {
+  maskAddress,
+  maskCitizenId,
+  maskName,
+  maskNumbersInText,
+  maskPhone,
+  maskUscc,
+} from './masking';
 
 describe('maskName', () => {
   it('keeps the surname and, from three characters on, the last character', () => {
@@ -142,5 +149,30 @@ describe('maskUscc', () => {
     expect(maskUscc('91350100m000100y43')).toBe('91350100********43');
     expect(maskUscc('')).toBe('');
     expect(maskUscc('9135')).toBe('9***');
+  });
+});
+
+describe('maskNumbersInText', () => {
+  it('masks ID and phone numbers standing in a sentence', () => {
+    expect(maskNumbersInText('申请人身份证110105199003078001，电话13800138000，请核对')).toBe(
+      '申请人身份证110105********8001，电话138****8000，请核对',
+    );
+    expect(maskNumbersInText('旧证号 110105900307800 与 138 0013 8000、座机 0571-87654321')).toBe(
+      '旧证号 110105******800 与 138****8000、座机 0571-******21',
+    );
+    expect(maskNumbersInText('身份证尾号是 11010519900307002x 吗')).toBe(
+      '身份证尾号是 110105********002X 吗',
+    );
+  });
+
+  it('leaves other numbers and text as they are', () => {
+    for (const text of [
+      '办件 BB20261122-0001 第 3 项',
+      '注册资本 100000 元，2026-11-21 提交',
+      '订单号 1234567890123456789012',
+      '统一社会信用代码 91330106MA2XXXXX1X',
+      '',
+    ])
+      expect(maskNumbersInText(text)).toBe(text);
   });
 });

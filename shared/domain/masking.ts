@@ -118,3 +118,21 @@ export function maskFieldValue(type: string, value: string): string {
   if (type === 'address') return maskAddress(value);
   return maskName(value);
 }
+
+/*
+ * Numbers in free text: an 18-character ID number (or a legacy 15-digit one), a mobile number
+ * (spaces or hyphens between its groups allowed) or a landline with its area code, standing on
+ * its own (no digit right before or after). A longer run of digits is left alone: it is not one.
+ */
+const numbersInText =
+  /(?<![\dA-Za-z])(?:(\d{17}[\dXx]|\d{15})|((?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4})|(0\d{2,3}-\d{7,8}))(?![\dA-Za-z])/g;
+
+/**
+ * Masks ID and phone numbers typed into free text (a question, a chat line) before it leaves the
+ * terminal: 申请人身份证110105199003078001 → 申请人身份证110105********8001.
+ */
+export function maskNumbersInText(text: string): string {
+  return text.replace(numbersInText, (match, idNumber?: string) =>
+    idNumber === undefined ? maskPhone(match) : maskCitizenId(match),
+  );
+}

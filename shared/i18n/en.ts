@@ -1468,6 +1468,8 @@ export const en = {
       'The request goes to the remote experts of "{{department}}" with the case reference and matter only, nothing about the applicant.',
     question: 'What you need help with',
     questionPlaceholder: 'E.g. the premises are a flat: can this be registered?',
+    questionMasked:
+      'Only the case reference and matter are sent; ID and phone numbers in the question are masked first.',
     urgency: 'Urgency',
     urgencies: {
       normal: 'Normal',

@@ -1436,6 +1436,7 @@ export const zhCN = {
     raiseIntro: '请求发给“{{department}}”的远程坐席，只带受理编号和事项，不带申请人信息。',
     question: '需要帮助的问题',
     questionPlaceholder: '例如：经营场所是住宅，能否办理？',
+    questionMasked: '只发送办件编号和事项；问题中的身份证号、手机号会先脱敏再发出。',
     urgency: '紧急程度',
     urgencies: {
       normal: '普通',

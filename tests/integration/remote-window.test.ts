@@ -95,12 +95,21 @@ describe('the remote window between a township clerk and a county expert', () =>
   it('queues the clerk’s request for the department, where the expert takes it', async () => {
     request = await township.ok('help.raise', {
       caseId,
-      question: '经营场所是住宅，能否办理？',
+      question: `经营场所是住宅，能否办理？申请人身份证 ${ID_NUMBER}，电话 ${PHONE}`,
       urgency: 'urgent',
     });
     expect(request.caseRef).toMatchObject({ caseId, department });
-    // The request carries the case's reference and matter, nothing of the applicant.
+    // The request carries the case's reference and matter, nothing of the applicant: numbers
+    // typed into the question are masked before it leaves the terminal.
     expect(JSON.stringify(request)).not.toContain('张伟');
+    expect(request.question).toBe(
+      '经营场所是住宅，能否办理？申请人身份证 110105********002X，电话 138****8000',
+    );
+    const posted = await township.ok('help.post', {
+      id: request.id,
+      text: `补充：电话 ${PHONE}`,
+    });
+    expect(posted.messages.at(-1)?.text).toBe('补充：电话 138****8000');
     const queue = await expert.ok('help.queue', { departments: [department] });
     expect(queue.requests.map((r) => r.id)).toContain(request.id);
     const claimed = await expert.ok('help.claim', { id: request.id });
@@ -313,8 +322,10 @@ describe('the remote window between a township clerk and a county expert', () =>
 
   it('carries chat both ways, ends for both, and leaves the record on the case', async () => {
     await expert.ok('remote.chat', { sessionId, text: '请申请人补充房屋用途证明' });
-    await township.ok('remote.chat', { sessionId, text: '好的，已告知' });
-    await eventually(expertView, (v) => v.chat.length === 2);
+    await township.ok('remote.chat', { sessionId, text: `好的，已告知，她的电话 ${PHONE}` });
+    const chatted = await eventually(expertView, (v) => v.chat.length === 2);
+    // The applicant's number leaves the clerk's side masked; the phone was never consented to.
+    expect(chatted.chat[1]?.text).toBe('好的，已告知，她的电话 138****8000');
     const ended = await expert.ok('remote.end', { sessionId, outcome: '已指导补正' });
     expect(ended.link.state).toBe('ended');
     const hostEnded: RemoteSessionView = await eventually(

@@ -1,4 +1,5 @@
 import type { HelpRequest, HelpRequestList, HelpStatsRow, ParsedInput } from '@shared/api';
+import { maskNumbersInText } from '@shared/domain/masking';
 import type { HubActor } from '@shared/hub/remote';
 import type { SignedInUser } from '../auth/auth-service';
 import type { CaseService } from '../cases/case-service';
@@ -31,7 +32,8 @@ export class HelpDesk {
           matterName: detail.matter.name,
           department: detail.matter.department,
         },
-        question: input.question,
+        // What leaves the hall is masked here: an ID or phone number typed into the question too.
+        question: maskNumbersInText(input.question),
         urgency: input.urgency,
         requester: actorOf(user),
       },
@@ -58,12 +60,14 @@ export class HelpDesk {
   }
 
   post(id: string, text: string, user: SignedInUser): Promise<HelpRequest> {
+    const side = user.role === 'remote_expert' ? 'expert' : 'clerk';
     return this.sync.callHub('postHelpMessage', {
       params: { id },
+      // The clerk's side holds the applicant's data; the expert's numbers (a hotline) stay.
       body: {
         author: actorOf(user),
-        side: user.role === 'remote_expert' ? 'expert' : 'clerk',
-        text,
+        side,
+        text: side === 'clerk' ? maskNumbersInText(text) : text,
       },
     });
   }

@@ -14,6 +14,7 @@ import {
   type SharedFile,
   type Suggestion,
 } from '@shared/api';
+import { maskNumbersInText } from '@shared/domain/masking';
 import type { IceServer, Participant, RemoteSessionRecord } from '@shared/hub/remote';
 import type { SignedInUser } from '../auth/auth-service';
 import type { Clock } from '../clock';
@@ -233,7 +234,8 @@ export class RemoteWindow {
           id: randomUUID(),
           participantId: this.options.participantId,
           author: this.options.user.displayName,
-          text,
+          // The applicant's numbers leave the clerk's side only through a consent.
+          text: this.options.role === 'host' ? maskNumbersInText(text) : text,
           at: this.now(),
         }),
       ]);

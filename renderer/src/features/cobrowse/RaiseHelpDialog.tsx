@@ -89,6 +89,7 @@ export function RaiseHelpDialog({
           name="question"
           label={t('help.question')}
           rules={[requiredRule(t, t('help.question'))]}
+          extra={t('help.questionMasked')}
         >
           <Input.TextArea
             autoFocus
