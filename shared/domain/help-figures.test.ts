@@ -14,6 +14,7 @@ function row(day: string, department: string, counts: Partial<HelpStatsRow>): He
     day,
     department,
     requests: 0,
+    withdrawnWithinMinute: 0,
     answered: 0,
     answeredWithinMinute: 0,
     medianFirstResponseSeconds: null,
@@ -47,6 +48,8 @@ describe('the 021 figures', () => {
   it('adds departments and days up, and takes the shares of the totals', () => {
     expect(sumHelpFigures(rows)).toEqual({
       requests: 7,
+      withdrawnWithinMinute: 0,
+      answerable: 7,
       answered: 5,
       answeredWithinMinute: 4,
       closed: 5,
@@ -54,6 +57,19 @@ describe('the 021 figures', () => {
       withinMinuteRate: 4 / 7,
       resolutionRate: 0.8,
     });
+  });
+
+  it('leaves requests withdrawn within their first minute out of the 1-minute share', () => {
+    const withdrawn = row('2026-05-23', '县人社局', {
+      requests: 3,
+      withdrawnWithinMinute: 1,
+      answered: 2,
+      answeredWithinMinute: 2,
+    });
+    expect(sumHelpFigures([withdrawn]).withinMinuteRate).toBe(1);
+    expect(
+      sumHelpFigures([row('2026-05-23', 'x', { requests: 1, withdrawnWithinMinute: 1 })]),
+    ).toMatchObject({ withinMinuteRate: null });
   });
 
   it('has no share where there is nothing to take it of', () => {

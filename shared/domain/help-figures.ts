@@ -10,12 +10,16 @@ export const RESOLUTION_TARGET = 0.9;
 
 export interface HelpFigures {
   requests: number;
+  /** Withdrawn within the first minute, before anyone answered: outside the 1-minute share. */
+  withdrawnWithinMinute: number;
   answered: number;
   answeredWithinMinute: number;
   /** Closed as resolved or unresolved; cancelled requests count as neither. */
   closed: number;
   resolved: number;
-  /** Of all requests, answered within a minute; null without requests. */
+  /** The requests an expert had a whole minute to answer: the base of the 1-minute share. */
+  answerable: number;
+  /** Of the answerable requests, answered within the minute; null when there were none. */
   withinMinuteRate: number | null;
   /** Resolved of the closed; null when none was closed. */
   resolutionRate: number | null;
@@ -27,17 +31,27 @@ function ratio(part: number, whole: number): number | null {
 
 /** Adds rows up (a period, a day across departments, a department across days). */
 export function sumHelpFigures(rows: readonly HelpStatsRow[]): HelpFigures {
-  const total = { requests: 0, answered: 0, answeredWithinMinute: 0, closed: 0, resolved: 0 };
+  const total = {
+    requests: 0,
+    withdrawnWithinMinute: 0,
+    answered: 0,
+    answeredWithinMinute: 0,
+    closed: 0,
+    resolved: 0,
+  };
   for (const row of rows) {
     total.requests += row.requests;
+    total.withdrawnWithinMinute += row.withdrawnWithinMinute;
     total.answered += row.answered;
     total.answeredWithinMinute += row.answeredWithinMinute;
     total.closed += row.closed;
     total.resolved += row.resolved;
   }
+  const answerable = total.requests - total.withdrawnWithinMinute;
   return {
     ...total,
-    withinMinuteRate: ratio(total.answeredWithinMinute, total.requests),
+    answerable,
+    withinMinuteRate: ratio(total.answeredWithinMinute, answerable),
     resolutionRate: ratio(total.resolved, total.closed),
   };
 }

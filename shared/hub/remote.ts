@@ -141,6 +141,8 @@ export const helpStatsRowSchema = z.object({
   day: z.iso.date(),
   department: z.string(),
   requests: z.number().int(),
+  /** Withdrawn by the clerk within the first minute, before anyone answered: no expert's miss. */
+  withdrawnWithinMinute: z.number().int(),
   answeredWithinMinute: z.number().int(),
   answered: z.number().int(),
   medianFirstResponseSeconds: z.number().nullable(),

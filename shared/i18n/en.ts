@@ -1562,7 +1562,7 @@ export const en = {
     },
     statsTitle: 'Help-desk figures',
     statsSubtitle:
-      'The "021" standard: a first human answer within a minute, over 90% resolved. Days are Beijing days; withdrawn requests do not count towards the resolution rate.',
+      'The "021" standard: a first human answer within a minute, over 90% resolved. Days are Beijing days; withdrawn requests do not count towards the resolution rate, nor those withdrawn unanswered within their first minute towards the 1-minute share.',
     range: 'Period',
     department: 'Department',
     requests: 'Requests',

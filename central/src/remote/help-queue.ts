@@ -224,6 +224,7 @@ export class HelpQueue {
       day: string;
       department: string;
       requests: number;
+      withdrawn: number;
       answered: number;
       within_minute: number;
       median_seconds: number | null;
@@ -232,6 +233,8 @@ export class HelpQueue {
     }>(
       `SELECT to_char(${BEIJING_DAY}, 'YYYY-MM-DD') AS day, r.department,
               count(*)::int AS requests,
+              count(*) FILTER (WHERE r.state = 'cancelled' AND r.claimed_at IS NULL
+                                 AND r.closed_at < r.created_at + interval '1 minute')::int AS withdrawn,
               count(r.claimed_at)::int AS answered,
               count(*) FILTER (WHERE r.claimed_at <= r.created_at + interval '1 minute')::int AS within_minute,
               percentile_cont(0.5) WITHIN GROUP (
@@ -248,6 +251,7 @@ export class HelpQueue {
       day: row.day,
       department: row.department,
       requests: row.requests,
+      withdrawnWithinMinute: row.withdrawn,
       answered: row.answered,
       answeredWithinMinute: row.within_minute,
       medianFirstResponseSeconds:

@@ -313,7 +313,7 @@ export const en = {
     indicators: {
       title: '021 indicators',
       subtitle:
-        'The 021 standard: a help request is answered (taken by a remote expert) within 1 minute, and more than 90% are resolved. Counted per Beijing day and per competent department of the matter; resolution rate = resolved ÷ (resolved + unresolved), cancelled requests count as neither.',
+        'The 021 standard: a help request is answered (taken by a remote expert) within 1 minute, and more than 90% are resolved. Counted per Beijing day and per competent department of the matter; resolution rate = resolved ÷ (resolved + unresolved), cancelled requests count as neither; a request cancelled unanswered within its first minute does not count towards the 1-minute share.',
       range: 'Dates',
       presets: { week: 'Last 7 days', month: 'Last 30 days', quarter: 'Last 90 days' },
       requests: 'Requests',

@@ -103,7 +103,7 @@ export function HelpIndicatorsSection() {
             {t('remote.indicators.shareOf', {
               share: formatPercent(line.figures.withinMinuteRate),
               part: line.figures.answeredWithinMinute,
-              whole: line.figures.requests,
+              whole: line.figures.answerable,
             })}
           </span>
         ),
@@ -173,7 +173,7 @@ export function HelpIndicatorsSection() {
               value={formatPercent(totals.withinMinuteRate)}
               suffix={
                 <span className="indicator-detail">
-                  {totals.answeredWithinMinute}/{totals.requests}
+                  {totals.answeredWithinMinute}/{totals.answerable}
                 </span>
               }
               data-testid="indicator-within-minute"

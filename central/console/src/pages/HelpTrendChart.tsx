@@ -33,7 +33,7 @@ export function HelpTrendChart({ days, departmentLabel }: HelpTrendChartProps) {
         `${withinName} ${t('remote.indicators.shareOf', {
           share: formatPercent(figures.withinMinuteRate),
           part: figures.answeredWithinMinute,
-          whole: figures.requests,
+          whole: figures.answerable,
         })}`,
         `${resolutionName} ${t('remote.indicators.shareOf', {
           share: formatPercent(figures.resolutionRate),
