@@ -96,6 +96,7 @@ import {
   presenceInputSchema,
   raiseHelpInputSchema,
   recordConsentInputSchema,
+  withdrawConsentInputSchema,
   remoteSessionRecordSchema,
   remoteSessionViewSchema,
   remoteSignalEventSchema,
@@ -945,6 +946,12 @@ export const contract = {
     output: remoteSessionViewSchema,
     access: ['clerk', 'admin'],
     summary: "Records the applicant's consent and reveals those fields to the expert",
+  }),
+  'remote.withdrawConsent': method({
+    input: withdrawConsentInputSchema,
+    output: remoteSessionViewSchema,
+    access: ['clerk', 'admin'],
+    summary: 'Withdraws a consent: its fields are masked for the experts again',
   }),
   'remote.chat': method({
     input: chatInputSchema,

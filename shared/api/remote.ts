@@ -155,6 +155,7 @@ export const chatLineSchema = z.object({
 
 export const consentBases = ['verbal', 'written', 'signed_form'] as const;
 export const consentSchema = z.object({
+  id: z.string(),
   fields: z.array(z.string()),
   basis: z.enum(consentBases),
   /** The applicant's own words or the form's number, as the clerk typed it. */
@@ -283,6 +284,11 @@ export const recordConsentInputSchema = z
     basis: z.enum(consentBases),
     note: z.string().trim().max(200).default(''),
   })
+  .strict();
+
+/** The applicant takes a consent back: its values are no longer shown to the experts. */
+export const withdrawConsentInputSchema = z
+  .object({ sessionId: remoteSessionIdSchema, consentId: z.string().min(1).max(64) })
   .strict();
 
 export const chatInputSchema = z

@@ -748,6 +748,7 @@ export const en = {
       vault_passphrase: 'Set store passphrase',
       personalData_read: 'Read personal data',
       personalData_reveal: 'Reveal personal data',
+      personalData_revealWithdrawn: 'Withdraw consent to show personal data',
       personalData_lookup: 'Look up applicant by ID',
       document_print: 'Print document',
       document_export: 'Export document',
@@ -1721,6 +1722,10 @@ export const en = {
     consentTitle: "Record the applicant's consent to show personal data",
     consentIntro:
       'Once the applicant consents, the full values of the chosen fields are sent, encrypted, to the experts below only; an expert who joins later needs a new consent. The audit log keeps the record.',
+    withdrawConsent: 'Withdraw',
+    withdrawConsentConfirm:
+      'Has the applicant withdrawn this consent? The values will be masked for the experts again.',
+    consentWithdrawn: 'Withdrawn: masked again for the experts',
     consentRecipients: 'Shown to',
     consentTo: 'shown to {{names}}',
     consentNoExpert: 'No remote expert has joined yet: record the consent once one has',

@@ -731,6 +731,7 @@ export const zhCN = {
       vault_passphrase: '设置数据库口令',
       personalData_read: '查看个人信息',
       personalData_reveal: '显示完整个人信息',
+      personalData_revealWithdrawn: '撤回展示个人信息的同意',
       personalData_lookup: '按证件号查询申请人',
       document_print: '打印文书',
       document_export: '导出文书',
@@ -1682,6 +1683,9 @@ export const zhCN = {
     consentTitle: '记录申请人同意展示个人信息',
     consentIntro:
       '申请人同意后，所选字段的完整内容只加密发给下列远程专家；之后加入的专家须另行取得同意。记录写入审计日志。',
+    withdrawConsent: '撤回同意',
+    withdrawConsentConfirm: '申请人撤回同意？这些信息将对专家重新脱敏。',
+    consentWithdrawn: '已撤回，专家端已重新脱敏',
     consentRecipients: '展示给',
     consentTo: '展示给 {{names}}',
     consentNoExpert: '远程专家尚未加入，加入后再记录申请人同意',

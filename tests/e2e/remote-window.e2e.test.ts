@@ -431,6 +431,13 @@ describe('a township clerk and a county expert in a remote window', () => {
     ).toBe(MASKED_PHONE);
     await expert.getByTestId('remote-consent').waitFor();
     await shot(expert, '6-revealed');
+
+    // The applicant changes their mind: the clerk withdraws the consent, the number is masked again.
+    await clerk.getByTestId('remote-consent-withdraw').click();
+    await clerk.getByRole('button', { name: '撤回同意' }).last().click();
+    await expect.poll(() => idNumber.getAttribute('data-revealed')).toBe('false');
+    expect(await idNumber.getByTestId('remote-field-value').innerText()).toBe(MASKED_ID);
+    await expect.poll(() => clerk.getByTestId('remote-consent').count()).toBe(0);
   });
 
   it('lets the expert edit directly only while the clerk grants control', async () => {
@@ -654,6 +661,7 @@ describe('a township clerk and a county expert in a remote window', () => {
       'suggestion_accepted',
       'consent',
       'revealed',
+      'consent_withdrawn',
       'control_granted',
       'edit_applied',
       'control_revoked',

@@ -325,7 +325,8 @@ describe('the remote window between a township clerk and a county expert', () =>
     await township.ok('remote.chat', { sessionId, text: `好的，已告知，她的电话 ${PHONE}` });
     const chatted = await eventually(expertView, (v) => v.chat.length === 2);
     // The applicant's number leaves the clerk's side masked; the phone was never consented to.
-    expect(chatted.chat[1]?.text).toBe('好的，已告知，她的电话 138****8000');
+    // (Lines typed at once on both sides may interleave either way.)
+    expect(chatted.chat.map((line) => line.text)).toContain('好的，已告知，她的电话 138****8000');
     const ended = await expert.ok('remote.end', { sessionId, outcome: '已指导补正' });
     expect(ended.link.state).toBe('ended');
     const hostEnded: RemoteSessionView = await eventually(
@@ -428,6 +429,30 @@ describe('the remote window between a township clerk and a county expert', () =>
       });
       const revealed = await eventually(laterView, (v) => idOf(v)?.revealed === true);
       expect(idOf(revealed)?.value).toBe(ID_NUMBER);
+
+      // The applicant takes the second consent back: 赵专家's screen masks it again, while the
+      // first consent still covers 王专家.
+      const consents = (await windowView()).consents;
+      await township.ok('remote.withdrawConsent', {
+        sessionId: windowId,
+        consentId: consents[1]?.id ?? '',
+      });
+      await eventually(laterView, (v) => idOf(v)?.revealed === false);
+      const wangView = () => expert.ok('remote.get', { sessionId: windowId });
+      expect(idOf(await wangView())?.revealed).toBe(true);
+      await township.ok('remote.withdrawConsent', {
+        sessionId: windowId,
+        consentId: consents[0]?.id ?? '',
+      });
+      const masked = await eventually(wangView, (v) => idOf(v)?.revealed === false);
+      expect(idOf(masked)?.value).toBe('110105********002X');
+      expect(
+        await township.call('remote.withdrawConsent', { sessionId: windowId, consentId: 'nope' }),
+      ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', path: ['consentId'] } });
+      const [record] = (await township.ok('remote.records', { caseId })).filter(
+        (r) => r.sessionId === windowId,
+      );
+      expect(record?.events.filter((e) => e.kind === 'consent_withdrawn')).toHaveLength(2);
       await township.ok('remote.end', { sessionId: windowId, outcome: '' });
     } finally {
       desk.close();

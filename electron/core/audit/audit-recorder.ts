@@ -169,6 +169,11 @@ const rules: Partial<Record<MethodName, AuditRule>> = {
     subject: (c) => `remote:${field(c, 'sessionId') ?? '?'}`,
     detail: (c) => ({ fields: listField(c, 'fields'), basis: field(c, 'basis'), remote: true }),
   },
+  'remote.withdrawConsent': {
+    action: 'personalData.revealWithdrawn',
+    subject: (c) => `remote:${field(c, 'sessionId') ?? '?'}`,
+    detail: (c) => ({ consent: field(c, 'consentId'), remote: true }),
+  },
   'remote.grantControl': {
     action: 'remote.control',
     subject: (c) => `remote:${field(c, 'sessionId') ?? '?'}`,

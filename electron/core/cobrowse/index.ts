@@ -35,6 +35,7 @@ export function remoteHandlers(
     'remote.revokeControl': (input, context) =>
       windows.revokeControl(input.sessionId, signedIn(context)),
     'remote.recordConsent': (input, context) => windows.recordConsent(input, signedIn(context)),
+    'remote.withdrawConsent': (input, context) => windows.withdrawConsent(input, signedIn(context)),
     'remote.chat': (input) => windows.chat(input.sessionId, input.text),
     'remote.presence': (input) => {
       windows.presence(input);

@@ -517,6 +517,7 @@ export class RemoteWindow {
         },
       });
     const record: Consent = {
+      id: randomUUID(),
       fields: consent.fields,
       basis: consent.basis,
       note: consent.note,
@@ -527,7 +528,7 @@ export class RemoteWindow {
     this.consents.push(record);
     this.sealReveals();
     this.doc.transact(() => {
-      this.document.consents.push([JSON.stringify(record)]);
+      this.writeConsents();
     });
     this.options.record('consent', clerk.displayName, {
       fields: consent.fields.map((key) => byKey.get(key)?.label ?? key),
@@ -537,6 +538,32 @@ export class RemoteWindow {
     this.options.record('revealed', clerk.displayName, {
       fields: consent.fields.map((key) => byKey.get(key)?.label ?? key),
       to: experts.map((expert) => expert.displayName),
+    });
+    this.emit();
+  }
+  /**
+   * The applicant takes a consent back: its values are unsealed from the document for the experts
+   * no other consent still covers, so their screens mask them again.
+   */
+  withdrawConsent(consentId: string, clerk: SignedInUser): void {
+    this.requireHost();
+    this.requireOpen();
+    const index = this.consents.findIndex((consent) => consent.id === consentId);
+    const [withdrawn] = index === -1 ? [] : this.consents.splice(index, 1);
+    if (!withdrawn) throw new ApiError('NOT_FOUND', { path: ['consentId'] });
+    const stillCovered = (expert: string, key: string) =>
+      this.consents.some((c) => c.recipients.includes(expert) && c.fields.includes(key));
+    this.doc.transact(() => {
+      for (const expert of withdrawn.recipients)
+        for (const key of withdrawn.fields)
+          if (!stillCovered(expert, key)) this.document.reveals.delete(revealKey(expert, key));
+      this.writeConsents();
+    });
+    const labels = new Map(
+      (this.document.readWorkspace()?.fields ?? []).map((f) => [f.key, f.label]),
+    );
+    this.options.record('consent_withdrawn', clerk.displayName, {
+      fields: withdrawn.fields.map((key) => labels.get(key) ?? key),
     });
     this.emit();
   }
@@ -637,10 +664,7 @@ export class RemoteWindow {
       if (workspace)
         this.document.writeWorkspace(workspace.snapshot(this.options.user, this.currentPoint));
       this.writeControl();
-      if (this.document.consents.length !== this.consents.length) {
-        this.document.consents.delete(0, this.document.consents.length);
-        this.document.consents.push(this.consents.map((consent) => JSON.stringify(consent)));
-      }
+      this.writeConsents();
     });
     this.sealReveals();
     this.takeSuggestions();
@@ -716,6 +740,15 @@ export class RemoteWindow {
     this.decided.set(settled.id, settled);
     this.document.suggestions.set(settled.id, JSON.stringify(settled));
     this.emit();
+  }
+
+  /** Host: the consents as the host holds them, over whatever a guest wrote there. */
+  private writeConsents(): void {
+    const held = this.consents.map((consent) => JSON.stringify(consent));
+    const written = this.document.consents.toArray();
+    if (held.length === written.length && held.every((value, i) => value === written[i])) return;
+    this.document.consents.delete(0, this.document.consents.length);
+    this.document.consents.push(held);
   }
 
   /** Host: seals each consented field for the experts that consent named, while they are in. */

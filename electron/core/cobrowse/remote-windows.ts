@@ -177,6 +177,15 @@ export class RemoteWindows {
     return window.view();
   }
 
+  withdrawConsent(
+    input: ParsedInput<'remote.withdrawConsent'>,
+    user: SignedInUser,
+  ): RemoteSessionView {
+    const window = this.require(input.sessionId);
+    window.withdrawConsent(input.consentId, user);
+    return window.view();
+  }
+
   chat(sessionId: string, text: string): RemoteSessionView {
     const window = this.require(sessionId);
     window.chat(text);
@@ -425,6 +434,11 @@ function describeEvent(event: RemoteEventRow): LocalizedText {
       return {
         zh: `${event.actor} 记录申请人同意展示：${list(data.fields)}（${BASES[String(data.basis)] ?? ''}）`,
         en: `${event.actor} recorded the applicant's consent to show: ${list(data.fields)}`,
+      };
+    case 'consent_withdrawn':
+      return {
+        zh: `${event.actor} 记录申请人撤回同意：${list(data.fields)}，专家端重新脱敏`,
+        en: `${event.actor} recorded that the applicant withdrew consent: ${list(data.fields)}, masked again for the experts`,
       };
     case 'revealed':
       return {

@@ -18,6 +18,7 @@ const eventColours: Record<string, string> = {
   joined: 'blue',
   consent: 'orange',
   revealed: 'orange',
+  consent_withdrawn: 'gray',
   control_granted: 'purple',
   control_revoked: 'purple',
   suggestion_accepted: 'green',

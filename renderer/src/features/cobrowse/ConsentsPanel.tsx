@@ -1,17 +1,33 @@
 import { useState } from 'react';
-import { Button, Card, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RemoteSessionView } from '@shared/api/remote';
+import { useClient } from '../../app/engine-context';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
 import { ConsentDialog } from './ConsentDialog';
+import { windowChanged } from './use-remote-session';
 
 /** The applicant's consents in this window; the clerk records a new one here. */
 export function ConsentsPanel({ view }: { view: RemoteSessionView }) {
   const { t } = useTranslation();
   const [recording, setRecording] = useState(false);
   const labels = new Map((view.workspace?.fields ?? []).map((field) => [field.key, field.label]));
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const withdraw = useMutation({
+    mutationFn: (consentId: string) =>
+      client.remote.withdrawConsent({ sessionId: view.sessionId, consentId }),
+    onSuccess: (next) => {
+      windowChanged(queryClient, next);
+      void message.success(t('remote.consentWithdrawn'));
+    },
+  });
   const host = view.role === 'host';
+  const open = view.link.state !== 'ended';
   const names = new Map(view.participants.map((p) => [p.id, p.displayName]));
   return (
     <Card
@@ -19,7 +35,7 @@ export function ConsentsPanel({ view }: { view: RemoteSessionView }) {
       className="page-section"
       title={t('remote.consents')}
       extra={
-        host && view.link.state !== 'ended' ? (
+        host && open ? (
           <Button
             size="small"
             icon={<SafetyCertificateOutlined />}
@@ -40,7 +56,7 @@ export function ConsentsPanel({ view }: { view: RemoteSessionView }) {
       ) : (
         <ul className="consent-list">
           {view.consents.map((consent) => (
-            <li key={`${consent.at}-${consent.fields.join()}`} data-testid="remote-consent">
+            <li key={consent.id} data-testid="remote-consent">
               <Typography.Text strong>
                 {consent.fields.map((key) => labels.get(key) ?? key).join('、')}
               </Typography.Text>
@@ -52,10 +68,30 @@ export function ConsentsPanel({ view }: { view: RemoteSessionView }) {
                 })}
                 {consent.note ? ` · ${consent.note}` : ''}
               </Typography.Text>
+              {host && open ? (
+                <Popconfirm
+                  title={t('remote.withdrawConsentConfirm')}
+                  okText={t('remote.withdrawConsent')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => {
+                    withdraw.mutate(consent.id);
+                  }}
+                >
+                  <Button
+                    size="small"
+                    type="link"
+                    className="consent-withdraw"
+                    data-testid="remote-consent-withdraw"
+                  >
+                    {t('remote.withdrawConsent')}
+                  </Button>
+                </Popconfirm>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
+      <ErrorAlert error={withdraw.error ?? undefined} />
       {recording ? (
         <ConsentDialog
           view={view}
