@@ -4,15 +4,11 @@ import * as Y from 'yjs';
 import type { HelpRequest, RemoteSessionView } from '@shared/api';
 import { sessionDocumentName } from '@shared/hub/remote';
 import { startTestHub, type TestHub } from '../../central/src/testing/test-hub';
-import {
-  ADMIN,
-  openTestEngine,
-  type TestConnection,
-  type TestEngine,
-} from '../support/engine-harness';
+import { ADMIN, type TestConnection, type TestEngine } from '../support/engine-harness';
 import {
   APPLICANT_ID_NUMBER as ID_NUMBER,
   APPLICANT_PHONE as PHONE,
+  openExpertDesk,
   openRemoteTerminals,
   type RemoteTerminals,
 } from '../support/remote-fixtures';
@@ -386,27 +382,16 @@ describe('the remote window between a township clerk and a county expert', () =>
       basis: 'verbal',
     });
     // Then a second county expert is invited with a code.
-    const desk = openTestEngine({ sync: { auto: false } });
-    try {
-      await desk.engine.syncReady;
-      await desk.ok('setup.createAdmin', {
-        hallName: '县政务服务中心',
-        ...ADMIN,
-        username: 'deskadmin',
-      });
-      await desk.ok('sync.enrol', {
-        hubUrl,
-        code: await enrolmentCode('county'),
+    const desk = await openExpertDesk(
+      { url: hubUrl, enrolmentCode },
+      {
         terminalName: '市场监管远程坐席 2',
-      });
-      await desk.ok('users.create', {
-        username: 'zhao',
-        displayName: '赵专家',
-        role: 'remote_expert',
-        password: 'Expert#Desk2026',
-      });
-      const later = desk.connect();
-      await later.ok('auth.signIn', { username: 'zhao', password: 'Expert#Desk2026' });
+        admin: 'deskadmin',
+        expert: { username: 'zhao', displayName: '赵专家' },
+      },
+    );
+    try {
+      const later = desk.expert;
       const invited = await township.ok('remote.issueJoinCode', { sessionId: windowId });
       await later.ok('remote.join', { code: invited.joinCode?.code ?? '' });
       const laterView = () => later.ok('remote.get', { sessionId: windowId });
@@ -455,7 +440,7 @@ describe('the remote window between a township clerk and a county expert', () =>
       expect(record?.events.filter((e) => e.kind === 'consent_withdrawn')).toHaveLength(2);
       await township.ok('remote.end', { sessionId: windowId, outcome: '' });
     } finally {
-      desk.close();
+      desk.engine.close();
     }
   });
 

@@ -45,26 +45,11 @@ export async function openRemoteTerminals(hub: HubForTerminals): Promise<RemoteT
     },
   });
 
-  const county = openTestEngine({ sync: { auto: false } });
-  await county.engine.syncReady;
-  await county.ok('setup.createAdmin', {
-    hallName: '县政务服务中心',
-    ...ADMIN,
-    username: 'countyadmin',
-  });
-  await county.ok('sync.enrol', {
-    hubUrl: hub.url,
-    code: await hub.enrolmentCode('county'),
+  const { engine: county, expert } = await openExpertDesk(hub, {
     terminalName: '市场监管远程坐席',
+    admin: 'countyadmin',
+    expert: { username: 'wang', displayName: '王专家' },
   });
-  await county.ok('users.create', {
-    username: 'wang',
-    displayName: '王专家',
-    role: 'remote_expert',
-    password: 'Expert#Desk2026',
-  });
-  const expert = county.connect();
-  await expert.ok('auth.signIn', { username: 'wang', password: 'Expert#Desk2026' });
   return {
     township,
     county,
@@ -76,4 +61,28 @@ export async function openRemoteTerminals(hub: HubForTerminals): Promise<RemoteT
       county.close();
     },
   };
+}
+
+/** A county hall's terminal enrolled at the hub, with a remote expert signed in at it. */
+export async function openExpertDesk(
+  hub: HubForTerminals,
+  desk: { terminalName: string; admin: string; expert: { username: string; displayName: string } },
+): Promise<{ engine: TestEngine; expert: TestConnection }> {
+  const engine = openTestEngine({ sync: { auto: false } });
+  await engine.engine.syncReady;
+  await engine.ok('setup.createAdmin', {
+    hallName: '县政务服务中心',
+    ...ADMIN,
+    username: desk.admin,
+  });
+  await engine.ok('sync.enrol', {
+    hubUrl: hub.url,
+    code: await hub.enrolmentCode('county'),
+    terminalName: desk.terminalName,
+  });
+  const password = 'Expert#Desk2026';
+  await engine.ok('users.create', { ...desk.expert, role: 'remote_expert', password });
+  const expert = engine.connect();
+  await expert.ok('auth.signIn', { username: desk.expert.username, password });
+  return { engine, expert };
 }
