@@ -530,17 +530,19 @@ export class RemoteWindow {
     this.doc.transact(() => {
       this.writeConsents();
     });
+    const labels = consent.fields.map((key) => byKey.get(key)?.label ?? key);
     this.options.record('consent', clerk.displayName, {
-      fields: consent.fields.map((key) => byKey.get(key)?.label ?? key),
+      fields: labels,
       basis: consent.basis,
       note: consent.note,
     });
     this.options.record('revealed', clerk.displayName, {
-      fields: consent.fields.map((key) => byKey.get(key)?.label ?? key),
+      fields: labels,
       to: experts.map((expert) => expert.displayName),
     });
     this.emit();
   }
+
   /**
    * The applicant takes a consent back: its values are unsealed from the document for the experts
    * no other consent still covers, so their screens mask them again.
@@ -559,11 +561,9 @@ export class RemoteWindow {
           if (!stillCovered(expert, key)) this.document.reveals.delete(revealKey(expert, key));
       this.writeConsents();
     });
-    const labels = new Map(
-      (this.document.readWorkspace()?.fields ?? []).map((f) => [f.key, f.label]),
-    );
+    const shared = this.document.readWorkspace()?.fields ?? [];
     this.options.record('consent_withdrawn', clerk.displayName, {
-      fields: withdrawn.fields.map((key) => labels.get(key) ?? key),
+      fields: withdrawn.fields.map((key) => shared.find((f) => f.key === key)?.label ?? key),
     });
     this.emit();
   }

@@ -10,21 +10,19 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { attachmentMediaTypes } from '@shared/api/attachments';
-import type { RemoteSessionView, SharedFile } from '@shared/api/remote';
+import type { RemoteSessionView } from '@shared/api/remote';
 import { useClient } from '../../app/engine-context';
 import { CameraCapture, type CapturedPhoto } from '../../ui/CameraCapture';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { base64Of } from '../../ui/file-base64';
-import { checkPickedFile } from '../../ui/picked-file';
+import { checkPickedFile, type AttachmentMediaType } from '../../ui/picked-file';
 import { formatBytes, formatDateTime } from '../../ui/format';
 import { SharedImageViewer } from './SharedImageViewer';
 import { windowChanged } from './use-remote-session';
 
-type MediaType = SharedFile['mediaType'];
-
 interface Outgoing {
   name: string;
-  mediaType: MediaType;
+  mediaType: AttachmentMediaType;
   /** A picked file (read here, inside the mutation, so its spinner covers the reading too). */
   content: Blob | string;
 }
